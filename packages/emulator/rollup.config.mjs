@@ -1,3 +1,8 @@
 import { libraryConfig } from '../tooling/rollup.mjs'
 
-export default libraryConfig({ dir: import.meta.dirname, entries: ['index', 'server', 'cli'], target: 'node20' })
+export default libraryConfig({
+  dir: import.meta.dirname,
+  entries: ['index', 'server', 'cli'],
+  typedEntries: ['index', 'server'],
+  target: 'node20',
+})

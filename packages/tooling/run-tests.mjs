@@ -35,11 +35,15 @@ for (const suite of suites) {
   rmSync(report, { force: true })
   mkdirSync(reportDir, { recursive: true })
   console.log(`\n▶ ${suite.dir}`)
-  const run = spawnSync(vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd,
-    stdio: 'inherit',
-    env: { ...process.env, CHROMIUM_PATH: chromium },
-  })
+  const run = spawnSync(
+    vitest,
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      cwd,
+      stdio: 'inherit',
+      env: { ...process.env, CHROMIUM_PATH: chromium },
+    },
+  )
   if (!existsSync(report)) {
     problems.push(`${suite.dir}: vitest wrote no report (exit ${run.status})`)
     continue

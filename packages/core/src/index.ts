@@ -1,1 +1,22 @@
 export type * from './types'
+export { createStytchClient, StytchHeadlessClient } from './createStytchClient'
+export { createMemoryStorage } from './storage'
+export {
+  StytchError,
+  StytchAPIError,
+  StytchNetworkError,
+  StytchTimeoutError,
+  StytchUsageError,
+  StytchSchemaError,
+  isStytchError,
+  isStytchAPIError,
+  isStytchNetworkError,
+  isStytchTimeoutError,
+  isStytchUsageError,
+  isStytchSchemaError,
+} from './errors'
+export type { KnownAPIErrorType, StytchAPIErrorFields, StytchErrorCode, StytchUsageErrorCode } from './errors'
+export type { OtpsClient } from './otps'
+export type { SessionClient } from './session'
+export type { SessionInfo, UserInfo } from './sessionStore'
+export type { UserClient } from './user'

@@ -67,7 +67,7 @@ export interface SessionAuthenticateResponse extends ResponseCommon {
   user: User
 }
 
-export interface RevokeResponse extends ResponseCommon {}
+export type RevokeResponse = ResponseCommon
 
 /** Options shared by every call. */
 export interface CallOptions {

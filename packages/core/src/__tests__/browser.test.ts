@@ -1,0 +1,230 @@
+// @vitest-environment jsdom
+// In a browser-like page (http://localhost:3000): localStorage by default, cookies, cross-tab sync
+// through the `storage` event, and no background refresh while the page is hidden.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryStorage, createStytchClient } from '../index'
+import type { CookieOptions, Session, StytchHeadlessClient } from '../index'
+import type { Reply } from './support'
+import { authData, makeSession, ok, recordingFetch, sessionData, TOKEN } from './support'
+
+const KEY = `stytch_sdk_state_${TOKEN}`
+const MIN3 = 3 * 60 * 1000
+const clients: StytchHeadlessClient[] = []
+let cookieWrites: string[] = []
+
+beforeEach(() => {
+  // Record raw Set-Cookie strings written through document.cookie (the platform edge), still storing them.
+  const native = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+  cookieWrites = []
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => native.get!.call(document),
+    set: (value: string) => {
+      cookieWrites.push(value)
+      native.set!.call(document, value)
+    },
+  })
+})
+
+afterEach(() => {
+  clients.splice(0).forEach((c) => c.destroy())
+  localStorage.clear()
+  for (const name of ['stytch_session', 'stytch_session_jwt', 'app_sess', 'app_jwt']) {
+    document.cookie = `${name}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/`
+  }
+  delete (document as { cookie?: string }).cookie
+  setVisibility('visible')
+  vi.useRealTimers()
+})
+
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  document.dispatchEvent(new Event('visibilitychange'))
+}
+
+function client(options: { cookie?: CookieOptions } = {}, ...replies: Reply[]) {
+  const net = recordingFetch(...replies)
+  const stytch = createStytchClient(TOKEN, { fetch: net.fetch, ...options })
+  clients.push(stytch)
+  return { net, stytch }
+}
+
+const signIn = (stytch: StytchHeadlessClient) =>
+  stytch.otps.authenticate('123456', 'phone-number-test-2b9c', { session_duration_minutes: 60 })
+
+/** The snapshot text another tab's client would write after signing in. */
+async function otherTabSnapshot(token: string, session: Session): Promise<string> {
+  const storage = createMemoryStorage()
+  const other = createStytchClient(TOKEN, {
+    fetch: recordingFetch(ok(authData(token, session))).fetch,
+    storage,
+  })
+  await signIn(other)
+  other.destroy()
+  return storage.getItem(KEY)!
+}
+
+function storageEvent(init: StorageEventInit) {
+  window.dispatchEvent(new StorageEvent('storage', { storageArea: localStorage, ...init }))
+}
+
+describe('storage', () => {
+  it('defaults to localStorage, so a reload (new client) finds the session', async () => {
+    const { stytch } = client({}, ok(authData()))
+    await signIn(stytch)
+    expect(JSON.parse(localStorage.getItem(KEY)!).session_token).toBe('session-token-A')
+    const reloaded = client({})
+    expect(reloaded.stytch.session.getInfo()).toMatchObject({
+      fromCache: true,
+      session: stytch.session.getSync(),
+    })
+  })
+})
+
+describe('cookies', () => {
+  it('writes stytch_session and stytch_session_jwt, SameSite=Lax, expiring with the session; no Secure on http://localhost', async () => {
+    const session = makeSession({ expires_at: '2099-05-01T08:30:00.000Z' })
+    const { stytch } = client({}, ok(authData('session-token-A', session)))
+    await signIn(stytch)
+    const expires = 'Fri, 01 May 2099 08:30:00 GMT'
+    expect(cookieWrites).toEqual([
+      `stytch_session=session-token-A; Expires=${expires}; Path=/; SameSite=Lax`,
+      `stytch_session_jwt=jwt-for-session-token-A; Expires=${expires}; Path=/; SameSite=Lax`,
+    ])
+    expect(document.cookie).toBe('stytch_session=session-token-A; stytch_session_jwt=jwt-for-session-token-A')
+  })
+
+  it('names and path are configurable', async () => {
+    const session = makeSession({ expires_at: '2099-05-01T08:30:00.000Z' })
+    const cookie = { opaqueTokenCookieName: 'app_sess', jwtCookieName: 'app_jwt', path: '/' }
+    const { stytch } = client({ cookie }, ok(authData('session-token-A', session)))
+    await signIn(stytch)
+    expect(document.cookie).toBe('app_sess=session-token-A; app_jwt=jwt-for-session-token-A')
+    expect(cookieWrites.every((c) => c.includes('; Path=/;'))).toBe(true)
+  })
+
+  it('revoke expires both cookies', async () => {
+    const { stytch } = client({}, ok(authData()), ok({ request_id: 'r', status_code: 200 }))
+    await signIn(stytch)
+    cookieWrites = []
+    await stytch.session.revoke()
+    expect(cookieWrites).toEqual([
+      'stytch_session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; SameSite=Lax',
+      'stytch_session_jwt=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; SameSite=Lax',
+    ])
+    expect(document.cookie).toBe('')
+  })
+
+  it('cookie.enabled false keeps tokens out of cookies', async () => {
+    const { stytch } = client({ cookie: { enabled: false } }, ok(authData()))
+    await signIn(stytch)
+    expect(cookieWrites).toEqual([])
+    expect(stytch.session.getTokens()?.session_token).toBe('session-token-A')
+  })
+})
+
+describe('cross-tab sync', () => {
+  it('a sign-in in another tab shows up here, fromCache, with onChange', async () => {
+    const { stytch } = client({})
+    const seen: (Session | null)[] = []
+    stytch.session.onChange((s) => seen.push(s))
+    const session = makeSession()
+    const snapshot = await otherTabSnapshot('session-token-other', session)
+    localStorage.setItem(KEY, snapshot)
+    storageEvent({ key: KEY, oldValue: null, newValue: snapshot })
+    expect(stytch.session.getInfo()).toEqual({ session, fromCache: true })
+    expect(stytch.session.getTokens()?.session_token).toBe('session-token-other')
+    expect(seen).toEqual([session])
+  })
+
+  it('a sign-out in another tab signs this tab out', async () => {
+    const { stytch } = client({}, ok(authData()))
+    await signIn(stytch)
+    const seen: unknown[] = []
+    stytch.user.onChange((u) => seen.push(u))
+    const oldValue = localStorage.getItem(KEY)
+    localStorage.removeItem(KEY)
+    storageEvent({ key: KEY, oldValue, newValue: null })
+    expect(stytch.session.getSync()).toBeNull()
+    expect(stytch.session.getTokens()).toBeNull()
+    expect(seen).toEqual([null])
+  })
+
+  it('localStorage.clear() in another tab (key null) signs this tab out', async () => {
+    const { stytch } = client({}, ok(authData()))
+    await signIn(stytch)
+    localStorage.clear()
+    storageEvent({ key: null })
+    expect(stytch.session.getSync()).toBeNull()
+  })
+
+  it('events for other keys, or repeating what this tab wrote, change nothing', async () => {
+    const { stytch } = client({}, ok(authData()))
+    await signIn(stytch)
+    let changes = 0
+    stytch.session.onChange(() => changes++)
+    storageEvent({ key: 'something_else', newValue: null })
+    storageEvent({ key: KEY, newValue: localStorage.getItem(KEY) })
+    expect(changes).toBe(0)
+    expect(stytch.session.getSync()).not.toBeNull()
+  })
+
+  it('a garbled value from another tab counts as signed out', async () => {
+    const { stytch } = client({}, ok(authData()))
+    await signIn(stytch)
+    storageEvent({ key: KEY, newValue: '{"session": 1' })
+    expect(stytch.session.getSync()).toBeNull()
+  })
+
+  it('after destroy the client no longer follows other tabs', async () => {
+    const { stytch } = client({})
+    stytch.destroy()
+    const snapshot = await otherTabSnapshot('session-token-other', makeSession())
+    storageEvent({ key: KEY, newValue: snapshot })
+    expect(stytch.session.getSync()).toBeNull()
+  })
+})
+
+describe('background refresh and page visibility', () => {
+  it('sends nothing while the page is hidden, and refreshes as soon as it is visible again', async () => {
+    vi.useFakeTimers()
+    const { net, stytch } = client({}, ok(authData()), ok(sessionData()), ok(sessionData()))
+    await signIn(stytch)
+    setVisibility('hidden')
+    await vi.advanceTimersByTimeAsync(MIN3 * 3)
+    expect(net.calls).toHaveLength(1)
+    setVisibility('visible')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(net.calls.map((c) => c.url.split('/sdk/v1')[1])).toEqual([
+      '/otps/authenticate',
+      '/sessions/authenticate',
+    ])
+    await vi.advanceTimersByTimeAsync(MIN3)
+    expect(net.calls).toHaveLength(3)
+  })
+
+  it('a short absence does not trigger an early refresh', async () => {
+    vi.useFakeTimers()
+    const { net, stytch } = client({}, ok(authData()), ok(sessionData()))
+    await signIn(stytch)
+    await vi.advanceTimersByTimeAsync(60_000)
+    setVisibility('hidden')
+    await vi.advanceTimersByTimeAsync(30_000)
+    setVisibility('visible')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(net.calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(MIN3 - 90_000)
+    expect(net.calls).toHaveLength(2)
+  })
+
+  it('without a session, becoming visible sends nothing', async () => {
+    vi.useFakeTimers()
+    const { net } = client({})
+    setVisibility('hidden')
+    await vi.advanceTimersByTimeAsync(MIN3 * 2)
+    setVisibility('visible')
+    await vi.advanceTimersByTimeAsync(MIN3 * 2)
+    expect(net.calls).toHaveLength(0)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
