@@ -1,0 +1,94 @@
+import { screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { PhoneLogin } from '../index'
+import { createHarness, renderWith } from './harness'
+
+const cases = [
+  {
+    locale: 'en',
+    lang: 'en',
+    title: 'Sign in with your phone',
+    label: 'Phone number',
+    send: 'Send code',
+    country: 'Country: United States +1',
+    tooShort: 'This number is too short for United States.',
+    codeLabel: '6-digit code',
+    sms: /is your verification code/,
+  },
+  {
+    locale: 'es',
+    lang: 'es',
+    title: 'Inicia sesión con tu teléfono',
+    label: 'Número de teléfono',
+    send: 'Enviar código',
+    country: 'País: Estados Unidos +1',
+    tooShort: 'Este número es demasiado corto para Estados Unidos.',
+    codeLabel: 'Código de 6 dígitos',
+    sms: /es tu código de verificación/,
+  },
+  {
+    locale: 'fr',
+    lang: 'fr',
+    title: 'Connectez-vous avec votre téléphone',
+    label: 'Numéro de téléphone',
+    send: 'Envoyer le code',
+    country: 'Pays: États-Unis +1',
+    tooShort: 'Ce numéro est trop court pour le pays États-Unis.',
+    codeLabel: 'Code à 6 chiffres',
+    sms: /est votre code de vérification/,
+  },
+  {
+    locale: 'pt-br',
+    lang: 'pt-BR',
+    title: 'Entre com seu telefone',
+    label: 'Número de telefone',
+    send: 'Enviar código',
+    country: 'País: Estados Unidos +1',
+    tooShort: 'Este número é curto demais para Estados Unidos.',
+    codeLabel: 'Código de 6 dígitos',
+    sms: /é o seu código de verificação/,
+  },
+]
+
+describe('<PhoneLogin> languages', () => {
+  it.each(cases)('renders in $locale and asks for the SMS in $locale', async (expected) => {
+    const { emulator, stytch } = createHarness()
+    const { user, container } = renderWith(stytch, <PhoneLogin locale={expected.locale} />)
+    expect(screen.getByRole('heading', { name: expected.title })).toBeTruthy()
+    expect(screen.getByRole('button', { name: expected.country })).toBeTruthy()
+    expect(container.querySelector('.otpkit-login')?.getAttribute('lang')).toBe(expected.lang)
+
+    const phone = screen.getByLabelText(expected.label)
+    await user.type(phone, '415555')
+    await user.click(screen.getByRole('button', { name: expected.send }))
+    await screen.findByText(expected.tooShort)
+
+    await user.type(phone, '0123')
+    await user.click(screen.getByRole('button', { name: expected.send }))
+    await screen.findByLabelText(expected.codeLabel)
+    expect(emulator.messages()[0]?.body).toMatch(expected.sms)
+  })
+
+  it('an unknown region of a built-in language falls back to it (es-MX → es)', () => {
+    const { stytch } = createHarness()
+    renderWith(stytch, <PhoneLogin locale="es-MX" />)
+    expect(screen.getByRole('heading', { name: 'Inicia sesión con tu teléfono' })).toBeTruthy()
+  })
+
+  it('strings overrides replace any message, placeholders included', async () => {
+    const { stytch } = createHarness()
+    const { user } = renderWith(
+      stytch,
+      <PhoneLogin
+        strings={{
+          sendCode: 'Text me a code',
+          errorPhoneTooShort: 'Short for {country}!',
+          phoneLabel: 'Mobile',
+        }}
+      />,
+    )
+    await user.type(screen.getByLabelText('Mobile'), '4155')
+    await user.click(screen.getByRole('button', { name: 'Text me a code' }))
+    await screen.findByText('Short for United States!')
+  })
+})

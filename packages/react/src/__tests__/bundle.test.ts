@@ -1,0 +1,82 @@
+// @vitest-environment node
+// What an app's bundler keeps: an app that only uses the provider and the session hooks must not
+// carry the phone library or the request-state library; <PhoneLogin> loads the phone library in a
+// chunk of its own, after first paint.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import type { Metafile } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..')
+
+async function bundle(contents: string, splitting: boolean): Promise<Metafile> {
+  const result = await build({
+    stdin: { contents, resolveDir: packageDir, loader: 'tsx' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    splitting,
+    outdir: join(packageDir, '.bundle-test'),
+    external: ['react', 'react-dom'],
+    conditions: ['@otpkit/source'],
+    logLevel: 'silent',
+  })
+  return result.metafile
+}
+
+/** Inputs that contributed code to an output file. */
+const included = (output: Metafile['outputs'][string]) =>
+  Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path)
+
+const entryOutput = (metafile: Metafile) => {
+  const entry = Object.values(metafile.outputs).find((output) => output.entryPoint === '<stdin>')
+  if (!entry) throw new Error('no entry output')
+  return entry
+}
+
+describe('bundles', () => {
+  it('provider + useStytch + useStytchSession: no libphonenumber-js, no query-core', async () => {
+    // Without splitting, a dynamic import that survived tree-shaking would be inlined here.
+    const metafile = await bundle(
+      "export { StytchProvider, useStytch, useStytchSession, useStytchUser } from './src/index.ts'",
+      false,
+    )
+    const inputs = included(entryOutput(metafile))
+    expect(inputs.some((path) => path.includes('src/StytchProvider.tsx'))).toBe(true)
+    expect(inputs.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
+    expect(inputs.filter((path) => path.includes('@tanstack/query-core'))).toEqual([])
+    expect(inputs.filter((path) => path.includes('src/login/') || path.includes('src/strings/'))).toEqual([])
+  })
+
+  it('the request hooks bring query-core but not the phone library', async () => {
+    const metafile = await bundle("export { useSendCode, useAuthenticateCode } from './src/index.ts'", false)
+    const inputs = included(entryOutput(metafile))
+    expect(inputs.some((path) => path.includes('@tanstack/query-core'))).toBe(true)
+    expect(inputs.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
+  })
+
+  it('<PhoneLogin>: libphonenumber-js only in a lazily loaded chunk', async () => {
+    const metafile = await bundle("export { StytchProvider, PhoneLogin } from './src/index.ts'", true)
+    const entry = entryOutput(metafile)
+    const staticChunks = entry.imports
+      .filter((chunk) => chunk.kind === 'import-statement')
+      .map((chunk) => chunk.path)
+    const firstPaint = [entry, ...staticChunks.map((path) => metafile.outputs[path])].flatMap((output) =>
+      output ? included(output) : [],
+    )
+    expect(firstPaint.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
+    expect(firstPaint.filter((path) => path.includes('@tanstack/query-core'))).toEqual([])
+
+    const lazy = entry.imports.filter((chunk) => chunk.kind === 'dynamic-import').map((chunk) => chunk.path)
+    expect(lazy).toHaveLength(1)
+    const lazyInputs = included(
+      metafile.outputs[lazy[0] ?? ''] ?? { inputs: {}, imports: [], exports: [], bytes: 0 },
+    )
+    expect(lazyInputs.some((path) => path.includes('libphonenumber-js'))).toBe(true)
+  })
+})

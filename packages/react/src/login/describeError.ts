@@ -1,0 +1,85 @@
+// Sorts any failure into the few situations the UI explains differently. Chosen by `code` and status,
+// never by reading messages.
+import {
+  isStytchAPIError,
+  isStytchError,
+  isStytchNetworkError,
+  isStytchSchemaError,
+  isStytchTimeoutError,
+} from '@otpkit/core'
+import { fill } from '../strings/resolveStrings'
+import type { PhoneLoginStrings } from '../strings/types'
+
+export type LoginErrorKind =
+  | 'phone_required'
+  | 'phone_too_short'
+  | 'phone_too_long'
+  | 'phone_invalid'
+  | 'country_not_allowed'
+  | 'code_incomplete'
+  | 'wrong_code'
+  | 'code_expired'
+  | 'rate_limited'
+  | 'network'
+  | 'timeout'
+  | 'generic'
+
+export interface LoginError {
+  kind: LoginErrorKind
+  /** ISO code the phone messages name. */
+  country?: string
+  /** Seconds to wait, from the server's Retry-After. */
+  retryAfter?: number
+  requestId?: string
+}
+
+export function classifyError(error: unknown): LoginError {
+  if (isStytchNetworkError(error)) return { kind: 'network' }
+  if (isStytchTimeoutError(error)) return { kind: 'timeout' }
+  const status = isStytchAPIError(error) || isStytchSchemaError(error) ? error.status_code : undefined
+  const code = isStytchError(error) ? error.code : undefined
+  if (status === 429 || code === 'too_many_requests' || code === 'user_lock_limit_reached') {
+    const retryAfter = isStytchAPIError(error) || isStytchSchemaError(error) ? error.retryAfter : undefined
+    return retryAfter === undefined ? { kind: 'rate_limited' } : { kind: 'rate_limited', retryAfter }
+  }
+  switch (code) {
+    case 'otp_code_not_found':
+      return { kind: 'wrong_code' }
+    case 'unable_to_auth_otp_code':
+      return { kind: 'code_expired' }
+    case 'invalid_phone_number':
+      return { kind: 'phone_invalid' }
+    case 'invalid_phone_number_country_code':
+      return { kind: 'country_not_allowed' }
+    case 'invalid_code':
+      return { kind: 'code_incomplete' }
+  }
+  // A chunk or request that failed before reaching the client's transport (e.g. the phone library).
+  if (!isStytchError(error) && error instanceof TypeError) return { kind: 'network' }
+  return isStytchAPIError(error) ? { kind: 'generic', requestId: error.request_id } : { kind: 'generic' }
+}
+
+const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
+  phone_required: 'errorPhoneRequired',
+  phone_too_short: 'errorPhoneTooShort',
+  phone_too_long: 'errorPhoneTooLong',
+  phone_invalid: 'errorPhoneInvalid',
+  country_not_allowed: 'errorCountryNotAllowed',
+  code_incomplete: 'errorCodeIncomplete',
+  wrong_code: 'errorWrongCode',
+  code_expired: 'errorCodeExpired',
+  rate_limited: 'errorRateLimited',
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  generic: 'errorGeneric',
+}
+
+/** The text shown for an error; plain text, rendered by React as text. */
+export function errorText(
+  error: LoginError,
+  strings: PhoneLoginStrings,
+  values: { country: string; seconds: number },
+): string {
+  const text = fill(strings[messageKey[error.kind]], values)
+  return error.requestId ? `${text} ${fill(strings.errorRequestId, { requestId: error.requestId })}` : text
+}

@@ -1,0 +1,53 @@
+// WebOTP: asks the browser for the code of an incoming origin-bound SMS ("@example.com #123456").
+// Chrome on Android and desktop Chrome/Edge with a paired phone have it; elsewhere this does nothing
+// and `autocomplete="one-time-code"` does the job. The request waits until the SMS arrives, so it is
+// aborted on submit, when leaving the step and on unmount; StrictMode's extra mount aborts its own.
+import { useCallback, useEffect, useRef } from 'react'
+import { notify } from '../notify'
+import { useLatest } from './useLatest'
+
+interface OtpRequest {
+  otp: { transport: string[] }
+  signal: AbortSignal
+}
+
+export function isWebOtpSupported(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    'OTPCredential' in window &&
+    typeof navigator !== 'undefined' &&
+    typeof navigator.credentials?.get === 'function'
+  )
+}
+
+/**
+ * While `enabled`, listens for the code; a new `requestKey` (a resent SMS) starts a new request.
+ * Returns `abort`, for submit and for leaving the step.
+ */
+export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: string) => void): () => void {
+  const onCodeRef = useLatest(onCode)
+  const current = useRef<AbortController | null>(null)
+
+  useEffect(() => {
+    if (!enabled || !isWebOtpSupported()) return
+    const controller = new AbortController()
+    current.current = controller
+    const request: OtpRequest = { otp: { transport: ['sms'] }, signal: controller.signal }
+    navigator.credentials.get(request as CredentialRequestOptions).then(
+      (credential) => {
+        const code = (credential as { code?: unknown } | null)?.code
+        if (!controller.signal.aborted && typeof code === 'string' && /^\d{6}$/.test(code)) {
+          notify(() => onCodeRef.current(code))
+        }
+      },
+      // Aborted, dismissed or unsupported: the person types or pastes the code instead.
+      () => undefined,
+    )
+    return () => {
+      controller.abort()
+      if (current.current === controller) current.current = null
+    }
+  }, [enabled, requestKey, onCodeRef])
+
+  return useCallback(() => current.current?.abort(), [])
+}

@@ -1,0 +1,52 @@
+// The text of <PhoneLogin>. Placeholders in braces are filled in at render time: {seconds}, {phone},
+// {country}, {requestId}. Every message can be overridden through the `strings` prop.
+
+export interface PhoneLoginStrings {
+  /** Heading of the phone step. */
+  phoneTitle: string
+  /** Line under the heading of the phone step. */
+  phoneIntro: string
+  phoneLabel: string
+  /** Shown under the phone field. */
+  phoneHint: string
+  /** Accessible name of the country button, followed by the chosen country. */
+  countryLabel: string
+  countrySearchLabel: string
+  countrySearchPlaceholder: string
+  countryNoMatch: string
+  sendCode: string
+  sendingCode: string
+  /** Send button while a 429 wait runs. */
+  sendCodeIn: string
+
+  codeTitle: string
+  /** {phone} is the masked number. */
+  codeSentTo: string
+  codeLabel: string
+  verifyCode: string
+  verifyingCode: string
+  resendCode: string
+  resendingCode: string
+  resendCodeIn: string
+  codeResent: string
+  useDifferentNumber: string
+  signedIn: string
+
+  errorPhoneRequired: string
+  errorPhoneTooShort: string
+  errorPhoneTooLong: string
+  errorPhoneInvalid: string
+  errorCountryNotAllowed: string
+  errorCodeIncomplete: string
+  errorWrongCode: string
+  errorCodeExpired: string
+  errorRateLimited: string
+  errorNetwork: string
+  errorTimeout: string
+  errorGeneric: string
+  /** Appended to errorGeneric when the server gave a request id. */
+  errorRequestId: string
+}
+
+/** The languages built in. Any other `locale` falls back to the closest of these, then English. */
+export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br'
