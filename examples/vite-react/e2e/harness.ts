@@ -1,0 +1,193 @@
+// What every browser test needs: Chromium, a page that records its requests, CSP violations and console
+// errors, the emulator's inbox and faults over HTTP, axe-core, and screenshots.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { AxeResults } from 'axe-core'
+import { expect, inject } from 'vitest'
+
+export const appOrigin = inject('appOrigin')
+export const apiOrigin = inject('apiOrigin')
+
+// The committed screenshots (README) change only on request; ordinary runs keep theirs with the reports.
+const screenshotDir = join(
+  import.meta.dirname,
+  process.env.UPDATE_SCREENSHOTS ? '../screenshots' : '../.reports/screenshots',
+)
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export function newContext(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  return browser.newContext({
+    viewport: { width: 880, height: 700 },
+    deviceScaleFactor: 2,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  })
+}
+
+export interface RecordedRequest {
+  method: string
+  url: URL
+}
+
+/** A page of the app, with what it did on the side. */
+export interface AppPage {
+  page: Page
+  requests: RecordedRequest[]
+  consoleErrors: string[]
+  /** `securitypolicyviolation` events seen by the page since it loaded, as "directive blocked-uri". */
+  cspViolations(): Promise<string[]>
+}
+
+export async function openApp(context: BrowserContext, path = '/'): Promise<AppPage> {
+  const page = await context.newPage()
+  const requests: RecordedRequest[] = []
+  const consoleErrors: string[] = []
+  page.on('request', (request) => requests.push({ method: request.method(), url: new URL(request.url()) }))
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => consoleErrors.push(String(error)))
+  // Init scripts run before the page's own and are not subject to its CSP.
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    Object.defineProperty(window, '__cspViolations', { value: seen })
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+  await page.goto(new URL(path, appOrigin).href)
+  return {
+    page,
+    requests,
+    consoleErrors,
+    cspViolations: () =>
+      page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  }
+}
+
+/** The API calls the page made, as "METHOD /path". CORS preflights are the browser's, not the page's. */
+export function apiCalls(app: AppPage): string[] {
+  return app.requests
+    .filter((request) => request.url.origin === apiOrigin && request.method !== 'OPTIONS')
+    .map((request) => `${request.method} ${request.url.pathname}`)
+}
+
+interface SmsMessage {
+  to: string
+  body: string
+  code: string
+  method_id: string
+  created_at: string
+}
+
+export async function inbox(): Promise<SmsMessage[]> {
+  const response = await fetch(`${apiOrigin}/__emulator/messages`)
+  if (!response.ok) throw new Error(`GET /__emulator/messages answered ${response.status}`)
+  const body = (await response.json()) as SmsMessage[] | { messages: SmsMessage[] }
+  return Array.isArray(body) ? body : body.messages
+}
+
+/** Call before the action that sends an SMS to `phone`; `code()` then waits for that new message. */
+export async function expectSms(phone: string) {
+  const before = (await inbox()).filter((message) => message.to === phone).length
+  return {
+    async message(): Promise<SmsMessage> {
+      const deadline = Date.now() + 10_000
+      while (Date.now() < deadline) {
+        const message = (await inbox()).filter((m) => m.to === phone)[before]
+        if (message) return message
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error(`No SMS to ${phone} arrived in the emulator's inbox`)
+    },
+    async code(): Promise<string> {
+      return (await this.message()).code
+    },
+  }
+}
+
+export async function addFault(fault: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${apiOrigin}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  if (!response.ok) throw new Error(`POST /__emulator/faults answered ${response.status}`)
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(`${apiOrigin}/__emulator/faults`, { method: 'DELETE' })
+}
+
+/** axe-core must find no serious or critical violation. Evaluated rather than added as a script tag, which
+ * the app's CSP (rightly) refuses. */
+export async function expectAccessible(page: Page, step: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe
+    const results = await axe.run(document)
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }))
+  })
+  const serious = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
+  expect(serious, `accessibility violations on ${step}`).toEqual([])
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), animations: 'disabled', caret: 'hide' })
+}
+
+/** Valid US numbers, (area) 555-0101 upwards, a new one per call; `digits` is the national number as a
+ * person types it. The emulator limits sends per number, so each test file takes its own area code. */
+export function phoneNumbers(areaCode: number): () => { e164: string; digits: string } {
+  let line = 100
+  return () => {
+    line += 1
+    return { e164: `+1${areaCode}5550${line}`, digits: `${areaCode}5550${line}` }
+  }
+}
+
+/** The page made no CSP violation and logged no error. Failed HTTP responses log a console error in
+ * Chromium, so tests that provoke one say so. */
+export async function expectCleanPage(app: AppPage, options: { httpErrors?: boolean } = {}): Promise<void> {
+  expect(await app.cspViolations(), 'CSP violations').toEqual([])
+  const errors = options.httpErrors
+    ? app.consoleErrors.filter((text) => !text.startsWith('Failed to load resource'))
+    : app.consoleErrors
+  expect(errors, 'console errors').toEqual([])
+}
+
+/** The whole login through <PhoneLogin>, typed as a person would. */
+export async function logInWithComponent(page: Page, phone: { e164: string; digits: string }): Promise<void> {
+  await page.getByLabel('Phone number').pressSequentially(phone.digits)
+  const sms = await expectSms(phone.e164)
+  await page.getByRole('button', { name: 'Send code' }).click()
+  await page.getByLabel('6-digit code').pressSequentially(await sms.code())
+  await page.getByRole('heading', { name: "You're signed in" }).waitFor()
+}

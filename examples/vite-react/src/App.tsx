@@ -1,0 +1,52 @@
+import { useStytchSession } from '@otpkit/react'
+import { config } from './config'
+import { HeadlessLoginPage } from './HeadlessLoginPage'
+import { LoginPage } from './LoginPage'
+import { NavLink } from './NavLink'
+import { useRoute } from './router'
+import { SignedInPage } from './SignedInPage'
+
+export function App() {
+  const { session, isInitialized } = useStytchSession()
+  const route = useRoute()
+
+  let page
+  if (!isInitialized) page = null
+  else if (session) page = <SignedInPage session={session} />
+  else if (route === 'headless') page = <HeadlessLoginPage />
+  else page = <LoginPage />
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href="/">
+          <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="8" />
+            <rect x="10" y="6" width="12" height="20" rx="2.5" className="brand-phone" />
+            <circle cx="16" cy="22" r="1.2" className="brand-dot" />
+          </svg>
+          <span>otpkit</span>
+          <span className="brand-tag">example</span>
+        </a>
+        <nav aria-label="Ways to log in">
+          <NavLink to="component">Pre-built component</NavLink>
+          <NavLink to="headless">Headless hooks</NavLink>
+        </nav>
+      </header>
+      <main className="stage">{page}</main>
+      <footer className="footnote">
+        {config.usingEmulator ? (
+          <p>
+            Running against the local emulator. Codes are printed in the terminal and in the{' '}
+            <a href={new URL('/__emulator/', config.apiOrigin).href} target="_blank" rel="noreferrer">
+              emulator's inbox
+            </a>
+            .
+          </p>
+        ) : (
+          <p>Running against the Stytch API at {config.apiOrigin}.</p>
+        )}
+      </footer>
+    </div>
+  )
+}

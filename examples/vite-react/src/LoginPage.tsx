@@ -1,0 +1,14 @@
+import { PhoneLogin } from '@otpkit/react'
+
+/** The drop-in way: one component does the phone step, the code step, WebOTP and every error. */
+export function LoginPage() {
+  return (
+    <section className="card" aria-labelledby="login-kind">
+      <h1 id="login-kind" className="kicker">
+        Pre-built component
+      </h1>
+      {/* The session hooks see the sign-in and App switches to the signed-in page; no callback needed. */}
+      <PhoneLogin expirationMinutes={5} sessionDurationMinutes={60} />
+    </section>
+  )
+}

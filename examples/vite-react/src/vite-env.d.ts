@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_STYTCH_PUBLIC_TOKEN?: string
+  readonly VITE_STYTCH_BASE_URL?: string
+}
