@@ -3,6 +3,7 @@ import { resolveClientOptions } from './clientOptions'
 import { createCookieJar } from './cookies'
 import type { OtpsClient } from './otps'
 import { createOtpsClient } from './otps'
+import { createSendGuard } from './sendGuard'
 import type { SessionClient } from './session'
 import { createSessionClient } from './session'
 import { createSessionStore } from './sessionStore'
@@ -27,10 +28,11 @@ export class StytchHeadlessClient {
   constructor(publicToken: string, options: ClientOptions = {}) {
     const token = validatePublicToken(publicToken)
     const resolved = resolveClientOptions(options, token)
+    const storage = safeStorage(resolved.storage)
     const store = createSessionStore({
       publicToken: token,
       rawStorage: resolved.storage,
-      storage: safeStorage(resolved.storage),
+      storage,
       cookies: createCookieJar(resolved.cookie),
       refresh: () => this.session.authenticate(),
     })
@@ -41,7 +43,8 @@ export class StytchHeadlessClient {
       timeoutMs: resolved.timeoutMs,
       onError: store.clearOnError,
     })
-    this.otps = createOtpsClient(transport, store)
+    const guard = createSendGuard(storage, token, resolved.timeoutMs)
+    this.otps = createOtpsClient(transport, store, guard)
     this.session = createSessionClient(transport, store)
     this.user = createUserClient(transport, store)
     this.destroy = store.destroy

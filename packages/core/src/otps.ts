@@ -1,5 +1,6 @@
 // SMS one-time passcodes: send a code, then trade it for a session.
 import { parseAuthenticateResponse, parseSendResponse } from './schema'
+import type { SendGuard } from './sendGuard'
 import type { SessionStore } from './sessionStore'
 import type { Transport } from './transport'
 import type { AuthenticateOptions, AuthenticateResponse, SmsOptions, SmsSendResponse } from './types'
@@ -22,11 +23,19 @@ export interface OtpsClient {
   authenticate(code: string, method_id: string, options: AuthenticateOptions): Promise<AuthenticateResponse>
 }
 
-export function createOtpsClient(transport: Transport, store: SessionStore): OtpsClient {
+export function createOtpsClient(transport: Transport, store: SessionStore, guard: SendGuard): OtpsClient {
   function sendSms(path: string, phone: unknown, options: unknown): Promise<SmsSendResponse> {
     const { body, signal } = validateSms(phone, options)
     const sessionToken = store.tokens()?.session_token ?? null
-    return transport.request({ method: 'POST', path, body, sessionToken, parse: parseSendResponse, signal })
+    return transport.request({
+      method: 'POST',
+      path,
+      body,
+      sessionToken,
+      parse: parseSendResponse,
+      signal,
+      guard,
+    })
   }
 
   return {

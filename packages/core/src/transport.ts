@@ -14,6 +14,8 @@ import {
 import { createInflight } from './inflight'
 import type { Parser } from './schema'
 import { isObject, parseErrorBody, ShapeError } from './schema'
+import type { SendGuard } from './sendGuard'
+import { sleep } from './sleep'
 
 export interface TransportOptions {
   publicToken: string
@@ -36,6 +38,8 @@ export interface RequestSpec<T> {
   signal?: AbortSignal
   /** Only for idempotent calls: retry network failures and 5xx. */
   retry?: boolean
+  /** Wraps the exchange of a send, to share it between tabs. Runs once per shared request. */
+  guard?: SendGuard
 }
 
 export interface Transport {
@@ -63,20 +67,6 @@ function parseRetryAfter(value: string | null): number | undefined {
 function isRetryable(error: unknown): boolean {
   if (isStytchNetworkError(error)) return true
   return (isStytchAPIError(error) || isStytchSchemaError(error)) && error.status_code >= 500
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(abortError())
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -196,8 +186,11 @@ export function createTransport(options: TransportOptions): Transport {
       return inflight.run(
         key,
         async (signal) => {
+          const exchange = () => send(spec, init, signal)
           try {
-            return await send(spec, init, signal)
+            return await (spec.guard
+              ? spec.guard(`${spec.path} ${bodyText}`, signal, exchange, spec.parse)
+              : exchange())
           } catch (error) {
             if (!signal.aborted) options.onError?.(error, spec.sessionToken)
             throw error

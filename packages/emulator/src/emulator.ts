@@ -123,11 +123,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const fault = state.faults.take(path)
     if (fault?.kind === 'drop') return DROPPED
     if (fault?.kind === 'latency') await sleep(fault.ms, signal)
-    else if (fault) return withHeaders(faultResponse(fault, path), cors)
+    else if (fault && fault.kind !== 'offline') return withHeaders(faultResponse(fault, path), cors)
     const now = Date.now()
     // Unverified phones added to a user are kept only five minutes; their codes die with them.
     for (const phoneId of state.users.purge(now)) state.codes.revoke(phoneId)
-    return withHeaders(await route(request, { state, now }), cors)
+    const response = withHeaders(await route(request, { state, now }), cors)
+    if (fault?.kind !== 'offline') return response
+    // The request took effect (an SMS went out, a code was spent); its answer is lost on the way back.
+    if (fault.ms) await sleep(fault.ms, signal)
+    return DROPPED
   }
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

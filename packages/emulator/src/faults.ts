@@ -17,6 +17,7 @@ export type Fault = FaultBase &
     | { kind: 'truncated_json' }
     | { kind: 'wrong_shape' }
     | { kind: 'drop' }
+    | { kind: 'offline'; ms?: number }
   )
 
 export type FaultKind = Fault['kind']
@@ -29,6 +30,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'truncated_json',
   'wrong_shape',
   'drop',
+  'offline',
 ]
 
 export class FaultError extends TypeError {
@@ -95,6 +97,12 @@ export function parseFault(value: unknown): Fault {
     case 'wrong_shape':
     case 'drop':
       return { ...base, kind: value.kind }
+    case 'offline':
+      return {
+        ...base,
+        kind: 'offline',
+        ...(value.ms === undefined ? {} : { ms: nonNegativeInteger(value.ms, 'ms', 600_000) }),
+      }
     default:
       throw new FaultError(`fault.kind must be one of: ${FAULT_KINDS.join(', ')}`)
   }
@@ -128,8 +136,11 @@ export class FaultQueue {
   }
 }
 
-/** The response a fault stands in for. `latency` and `drop` are handled by the caller. */
-export function faultResponse(fault: Exclude<Fault, { kind: 'latency' | 'drop' }>, path: string): Response {
+/** The response a fault stands in for. `latency`, `drop` and `offline` are handled by the caller. */
+export function faultResponse(
+  fault: Exclude<Fault, { kind: 'latency' | 'drop' | 'offline' }>,
+  path: string,
+): Response {
   const sdk = path.startsWith('/sdk/')
   switch (fault.kind) {
     case 'status': {

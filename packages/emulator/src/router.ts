@@ -3,6 +3,15 @@ import type { RouteContext, RouteHandler } from './state'
 
 export type RouteTable = Record<string, Record<string, RouteHandler>>
 
+/** A path segment decoded; malformed percent-encoding (`%E0%A4%A`) stays as sent and matches nothing. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 /** Exact paths first; then patterns whose `:name` segments capture one path segment each. */
 function matchRoute(
   routes: RouteTable,
@@ -18,7 +27,7 @@ function matchRoute(
     const fits = parts.every((part, index) => {
       const segment = segments[index] ?? ''
       if (!part.startsWith(':')) return part === segment
-      params[part.slice(1)] = decodeURIComponent(segment)
+      params[part.slice(1)] = decodeSegment(segment)
       return segment !== ''
     })
     if (fits) return { methods, params }

@@ -47,20 +47,35 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   })
 }
 
+/**
+ * The URL of a request target. Origin-form targets (`/path`) are appended to the origin, so `//x/y` stays
+ * a path instead of naming host `x`; absolute-form targets (`http://host/path`) are parsed as they are.
+ */
+function targetUrl(target: string | undefined, origin: string): URL | null {
+  const raw = target ?? '/'
+  try {
+    return new URL(raw.startsWith('/') ? `${origin}${raw}` : raw)
+  } catch {
+    return null
+  }
+}
+
 async function toWebRequest(
   req: IncomingMessage,
   origin: string,
   signal: AbortSignal,
-): Promise<Request | 'too_large'> {
+): Promise<Request | 'too_large' | 'bad_target'> {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
+  const url = targetUrl(req.url, origin)
+  if (!url) return 'bad_target'
   const method = req.method ?? 'GET'
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req)
   if (body === 'too_large') return body
-  return new Request(new URL(req.url ?? '/', origin), {
+  return new Request(url, {
     method,
     headers,
     signal,
@@ -105,6 +120,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         return sendWebResponse(
           res,
           errorResponse(413, 'request_too_large', 'The request body is too large.'),
+          false,
+        )
+      }
+      if (request === 'bad_target') {
+        return sendWebResponse(
+          res,
+          errorResponse(400, 'bad_request', 'The request target is not a URL.'),
           false,
         )
       }

@@ -81,6 +81,41 @@ describe('faults in process', () => {
     expect(emulator.messages()).toEqual([])
   })
 
+  it('offline: the request takes effect, then its answer is lost as a TypeError', async () => {
+    emulator.faults.add({ kind: 'offline' })
+    await expect(send()).rejects.toThrow(new TypeError('Failed to fetch'))
+    expect(emulator.messages()).toHaveLength(1)
+    expect(emulator.faults.list()).toEqual([])
+  })
+
+  it('offline with ms: the answer is lost that much later, and the caller may abort meanwhile', async () => {
+    vi.useFakeTimers()
+    emulator.faults.add({ kind: 'offline', ms: 1000, count: 2 })
+    let settled = false
+    const lost = send().catch((error: unknown) => {
+      settled = true
+      return error
+    })
+    await vi.advanceTimersByTimeAsync(999)
+    expect(settled).toBe(false)
+    expect(emulator.messages()).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await lost).toEqual(new TypeError('Failed to fetch'))
+    const controller = new AbortController()
+    const aborted = emulator
+      .fetch(`${BASE}${LOGIN}`, {
+        method: 'POST',
+        headers: { authorization: publicAuth(), 'content-type': 'application/json' },
+        body: JSON.stringify({ phone_number: PHONE }),
+        signal: controller.signal,
+      })
+      .catch((error: unknown) => error)
+    await vi.advanceTimersByTimeAsync(10)
+    controller.abort()
+    expect(await aborted).toMatchObject({ name: 'AbortError' })
+    expect(emulator.messages()).toHaveLength(2)
+  })
+
   it('latency: delays, then answers normally', async () => {
     vi.useFakeTimers()
     emulator.faults.add({ kind: 'latency', ms: 5000 })
@@ -163,6 +198,7 @@ describe('faults in process', () => {
     [{ kind: 'rate_limit', retryAfter: -1 }, /retryAfter/],
     [{ kind: 'drop', count: 0 }, /count/],
     [{ kind: 'drop', path: 'sdk/v1' }, /path/],
+    [{ kind: 'offline', ms: -5 }, /ms/],
   ])('refuses a malformed fault %j', (fault, message) => {
     expect(() => emulator.faults.add(fault as never)).toThrow(message)
   })

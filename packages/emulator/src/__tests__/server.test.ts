@@ -108,6 +108,13 @@ describe('startEmulatorServer over real HTTP', () => {
     expect((await post('/sdk/v1/otps/sms/login_or_create', { phone_number: PHONE })).status).toBe(200)
   })
 
+  it('an offline fault over HTTP sends the SMS, then destroys the connection before the answer', async () => {
+    server.emulator.faults.add({ kind: 'offline', path: '/sdk/v1/otps/sms/login_or_create' })
+    await expect(post('/sdk/v1/otps/sms/login_or_create', { phone_number: PHONE })).rejects.toThrow(TypeError)
+    expect(server.emulator.messages()).toHaveLength(1)
+    expect((await post('/sdk/v1/otps/sms/login_or_create', { phone_number: PHONE })).status).toBe(200)
+  })
+
   it('a latency fault lets a client time out, and the server carries on', async () => {
     server.emulator.faults.add({ kind: 'latency', ms: 5000 })
     await expect(

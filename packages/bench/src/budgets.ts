@@ -1,0 +1,117 @@
+// The budgets from issue 6, in one place: the test suite enforces them and the report prints them.
+import type { BundleSize } from './bundleSize'
+import type { EntryId } from './entries'
+import type { RequestCount } from './requests'
+
+export const sizeBudgets = {
+  headlessSend: 3_000,
+  headlessFlow: 5_000,
+  reactHooks: 8_000,
+  phoneLoginAllChunks: 50_000,
+  phoneLoginFirstPaint: 20_000,
+} as const
+
+export const requestBudgets = {
+  construction: 0,
+  loginOrCreate: 1,
+  authenticate: 1,
+  wholeLogin: 2,
+  otherHosts: 0,
+} as const
+
+export interface BudgetCheck {
+  label: string
+  unit: 'gzip bytes' | 'requests'
+  /** Null when the figure could not be measured (which fails the budget). */
+  measured: number | null
+  limit: number
+  ok: boolean
+}
+
+const number = new Intl.NumberFormat('en-US')
+
+function check(
+  label: string,
+  unit: BudgetCheck['unit'],
+  measured: number | null,
+  limit: number,
+): BudgetCheck {
+  return { label, unit, measured, limit, ok: measured !== null && measured <= limit }
+}
+
+/** "a. headless …: 2,345 gzip bytes, budget 3,000 (655 under)". */
+export function describeCheck({ label, unit, measured, limit }: BudgetCheck): string {
+  if (measured === null) return `${label}: not measured, budget ${number.format(limit)} ${unit}`
+  const margin = limit - measured
+  const verdict = margin >= 0 ? `${number.format(margin)} under` : `${number.format(-margin)} OVER`
+  return `${label}: ${number.format(measured)} ${unit}, budget ${number.format(limit)} (${verdict})`
+}
+
+export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): BudgetCheck[] {
+  const gzip = (id: EntryId, part: 'js' | 'firstPaint') => bundles[id]?.[part].gzip ?? null
+  return [
+    check(
+      'a. headless client + loginOrCreate',
+      'gzip bytes',
+      gzip('headlessSend', 'js'),
+      sizeBudgets.headlessSend,
+    ),
+    check('b. headless full flow', 'gzip bytes', gzip('headlessFlow', 'js'), sizeBudgets.headlessFlow),
+    check(
+      'c. provider + hooks (core included)',
+      'gzip bytes',
+      gzip('reactHooks', 'js'),
+      sizeBudgets.reactHooks,
+    ),
+    check(
+      'd. <PhoneLogin>, all chunks',
+      'gzip bytes',
+      gzip('phoneLogin', 'js'),
+      sizeBudgets.phoneLoginAllChunks,
+    ),
+    check(
+      'd. <PhoneLogin>, before first paint',
+      'gzip bytes',
+      gzip('phoneLogin', 'firstPaint'),
+      sizeBudgets.phoneLoginFirstPaint,
+    ),
+  ]
+}
+
+export function requestChecks(count: RequestCount): BudgetCheck[] {
+  const where = count.baseUrl === null ? 'default host' : `base URL ${count.baseUrl}`
+  // A login that failed half-way says nothing about what a whole one costs.
+  const ifLoggedIn = (value: number) => (count.loggedIn ? value : null)
+  return [
+    check(
+      `requests on construction (${where})`,
+      'requests',
+      count.perPhase.construction,
+      requestBudgets.construction,
+    ),
+    check(
+      `requests on loginOrCreate (${where})`,
+      'requests',
+      count.perPhase.loginOrCreate,
+      requestBudgets.loginOrCreate,
+    ),
+    check(
+      `requests on authenticate (${where})`,
+      'requests',
+      ifLoggedIn(count.perPhase.authenticate),
+      requestBudgets.authenticate,
+    ),
+    check(
+      `requests for a whole login (${where})`,
+      'requests',
+      ifLoggedIn(count.wholeLogin),
+      requestBudgets.wholeLogin,
+    ),
+    check(
+      `requests to any other host (${where})`,
+      'requests',
+      count.otherHostRequests,
+      requestBudgets.otherHosts,
+    ),
+  ]
+}

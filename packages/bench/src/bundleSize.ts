@@ -1,0 +1,191 @@
+// What an entry costs a page: esbuild bundles it the way an app build would (minified ESM for the browser,
+// React external, code splitting on so that dynamic imports become chunks of their own) and every chunk
+// is weighed raw and at gzip level 9.
+import { build } from 'esbuild'
+import type { Metafile, OutputFile } from 'esbuild'
+import { relative, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { packageDir } from './paths'
+
+export interface Size {
+  raw: number
+  gzip: number
+}
+
+export interface ChunkSize extends Size {
+  /** Output path relative to the virtual output folder. */
+  file: string
+  isEntry: boolean
+  /** Loaded before the first paint: the entry chunk and whatever it imports statically. */
+  beforeFirstPaint: boolean
+  /**
+   * Something in the emitted code can load it (statically or through `import()`). esbuild also emits a
+   * chunk for every `import()` it scanned in code that tree shaking then removed; nothing loads those.
+   */
+  reachable: boolean
+}
+
+export interface InputShare {
+  /** Source path relative to the bench package, e.g. `../core/dist/index.js`. */
+  path: string
+  /** Minified bytes this input contributes across all chunks (before compression). */
+  bytes: number
+}
+
+export interface BundleSize {
+  entry: string
+  /** All JavaScript chunks the entry can load, statically or through dynamic imports. */
+  js: Size
+  /** Chunks emitted for dynamic imports in tree-shaken code: listed, never loaded, not in `js`. */
+  unreachable: Size
+  /** The entry chunk plus its static imports, transitively. */
+  firstPaint: Size
+  /** Stylesheets that the entry imports (not counted in `js`). */
+  css: Size
+  chunks: ChunkSize[]
+  /** Inputs by contributed bytes, largest first. */
+  inputs: InputShare[]
+  /** The same, counting only the chunks loaded before the first paint. */
+  firstPaintInputs: InputShare[]
+  /** Inputs grouped by npm package (or workspace package), largest first. */
+  packages: InputShare[]
+}
+
+/** The dependencies an app provides itself and that no SDK is charged for. */
+export const externalModules = ['react', 'react-dom', 'react/*', 'react-dom/*']
+
+const outdir = 'out'
+
+export function sizeOf(contents: Uint8Array): Size {
+  return { raw: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength }
+}
+
+function addSizes(sizes: Size[]): Size {
+  return sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), {
+    raw: 0,
+    gzip: 0,
+  })
+}
+
+/** `node_modules/.pnpm/x@1/node_modules/@scope/name/dist/a.js` → `@scope/name`; `../core/dist/a.js` → `@otpkit/core`. */
+export function packageOf(inputPath: string): string {
+  const parts = inputPath.split('/')
+  const last = parts.lastIndexOf('node_modules')
+  if (last >= 0) {
+    const first = parts[last + 1] ?? ''
+    return first.startsWith('@') ? `${first}/${parts[last + 2] ?? ''}` : first
+  }
+  const packages = parts.indexOf('packages')
+  if (parts[0] === '..' && parts[1] && parts[1] !== '..') return `@otpkit/${parts[1]}`
+  if (packages >= 0 && parts[packages + 1]) return `@otpkit/${parts[packages + 1]}`
+  return inputPath
+}
+
+/** Output chunks reachable from `start` through the given kinds of import in the emitted code. */
+function closure(metafile: Metafile, start: string, kinds: readonly string[]): Set<string> {
+  const seen = new Set<string>()
+  const pending = [start]
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (next === undefined || seen.has(next)) continue
+    seen.add(next)
+    for (const imported of metafile.outputs[next]?.imports ?? []) {
+      if (!imported.external && kinds.includes(imported.kind)) pending.push(imported.path)
+    }
+  }
+  return seen
+}
+
+function rank(shares: Map<string, number>): InputShare[] {
+  return [...shares].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes)
+}
+
+export interface MeasureOptions {
+  /**
+   * Resolve the workspace packages to their sources (the `@otpkit/source` condition) instead of dist/.
+   * Only for attributing bytes to source modules: budgets are measured on the built packages.
+   */
+  fromSources?: boolean
+}
+
+/** `../core/src/transport.ts` → `core/src/transport.ts`; `…/node_modules/a/b.js` → `a/b.js`. */
+export function displayPath(inputPath: string): string {
+  const parts = inputPath.split('/')
+  const last = parts.lastIndexOf('node_modules')
+  if (last >= 0) return parts.slice(last + 1).join('/')
+  return parts.filter((part) => part !== '..').join('/')
+}
+
+/** Bundles one entry file in memory and weighs what came out. */
+export async function measureBundle(entry: string, options: MeasureOptions = {}): Promise<BundleSize> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: packageDir,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    splitting: true,
+    outdir,
+    write: false,
+    metafile: true,
+    external: externalModules,
+    jsx: 'automatic',
+    // By default esbuild's own conditions: plain package resolution as an app would do.
+    ...(options.fromSources ? { conditions: ['@otpkit/source', 'module'] } : {}),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  })
+  const metafile = result.metafile
+  const files = new Map<string, OutputFile>(
+    result.outputFiles.map((file) => [relative(packageDir, file.path).split('\\').join('/'), file]),
+  )
+  const entryKey = Object.keys(metafile.outputs).find(
+    (key) => metafile.outputs[key]?.entryPoint !== undefined && key.endsWith('.js'),
+  )
+  if (entryKey === undefined) throw new Error(`esbuild produced no entry chunk for ${entry}`)
+  const firstPaintKeys = closure(metafile, entryKey, ['import-statement'])
+  const reachableKeys = closure(metafile, entryKey, ['import-statement', 'dynamic-import'])
+
+  const chunks: ChunkSize[] = []
+  const cssSizes: Size[] = []
+  const inputBytes = new Map<string, number>()
+  const firstPaintBytes = new Map<string, number>()
+  const packageBytes = new Map<string, number>()
+  for (const [key, output] of Object.entries(metafile.outputs)) {
+    const file = files.get(key)
+    if (file === undefined) continue
+    if (key.endsWith('.css')) {
+      cssSizes.push(sizeOf(file.contents))
+      continue
+    }
+    if (!key.endsWith('.js')) continue
+    chunks.push({
+      file: relative(resolve(packageDir, outdir), resolve(packageDir, key)),
+      ...sizeOf(file.contents),
+      isEntry: key === entryKey,
+      beforeFirstPaint: firstPaintKeys.has(key),
+      reachable: reachableKeys.has(key),
+    })
+    if (!reachableKeys.has(key)) continue
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      inputBytes.set(input, (inputBytes.get(input) ?? 0) + bytesInOutput)
+      if (firstPaintKeys.has(key))
+        firstPaintBytes.set(input, (firstPaintBytes.get(input) ?? 0) + bytesInOutput)
+      const owner = packageOf(input)
+      packageBytes.set(owner, (packageBytes.get(owner) ?? 0) + bytesInOutput)
+    }
+  }
+  chunks.sort((a, b) => Number(b.isEntry) - Number(a.isEntry) || b.gzip - a.gzip)
+  return {
+    entry: relative(packageDir, entry),
+    js: addSizes(chunks.filter((chunk) => chunk.reachable)),
+    unreachable: addSizes(chunks.filter((chunk) => !chunk.reachable)),
+    firstPaint: addSizes(chunks.filter((chunk) => chunk.beforeFirstPaint)),
+    css: addSizes(cssSizes),
+    chunks,
+    inputs: rank(inputBytes),
+    firstPaintInputs: rank(firstPaintBytes),
+    packages: rank(packageBytes),
+  }
+}

@@ -1,0 +1,17 @@
+// Entry c, vendor: the React provider, useStytch and the session hook, with the client they need.
+import { StytchProvider, createStytchClient, useStytch, useStytchSession } from '@stytch/react'
+
+function SessionStatus() {
+  const stytch = useStytch()
+  const { session } = useStytchSession()
+  return session ? <button onClick={() => stytch.session.revoke()}>Sign out</button> : <p>Signed out</p>
+}
+
+export function createApp(publicToken: string) {
+  const stytch = createStytchClient(publicToken)
+  return (
+    <StytchProvider stytch={stytch}>
+      <SessionStatus />
+    </StytchProvider>
+  )
+}
