@@ -4,6 +4,7 @@
 // `require('react')` inside react-dom 18 itself.
 import { dirname } from 'node:path'
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import { withSource } from '../tooling/vitest.mjs'
 
@@ -19,6 +20,9 @@ export default defineConfig(
   withSource({
     test: {
       environment: 'jsdom',
+      // Vitest keeps one core for itself by default, which on a 2-core CI machine means one worker for 30
+      // jsdom files; its own work is light, so use every core.
+      maxWorkers: availableParallelism(),
       projects: [
         {
           extends: true,

@@ -168,12 +168,18 @@ describe('<PhoneLogin> errors', () => {
   })
 
   it('timeout: explains, keeps the code, and Verify retries', async () => {
-    const { emulator, stytch, lastCode } = createHarness({}, { timeoutMs: 300 })
+    // Fake time (still running) so the timeout is skipped instead of waited out.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { emulator, stytch, lastCode, requests } = createHarness({}, { timeoutMs: 300 })
     const onSuccess = vi.fn()
-    const { user } = renderWith(stytch, <PhoneLogin onSuccess={onSuccess} />)
+    const { user } = renderWith(stytch, <PhoneLogin onSuccess={onSuccess} />, { fakeTimers: true })
     const codeInput = (await reachCodeStep(user)) as HTMLInputElement
     emulator.faults.add({ kind: 'latency', ms: 2000, path: '/sdk/v1/otps/authenticate' })
     await user.type(codeInput, lastCode())
+    await waitFor(() => expect(requests).toContain('/sdk/v1/otps/authenticate'))
+    await act(async () => {
+      vi.advanceTimersByTime(300)
+    })
     await screen.findByText('The server took too long to answer. Try again.')
     expect(codeInput.value).toBe(lastCode())
     await user.click(screen.getByRole('button', { name: 'Verify' }))

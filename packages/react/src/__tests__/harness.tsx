@@ -56,7 +56,9 @@ export function renderWith(
   ui: ReactNode,
   { strict = false, fakeTimers = false }: { strict?: boolean; fakeTimers?: boolean } = {},
 ) {
-  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {})
+  // No pause between simulated key presses and pointer steps: each event is already wrapped in act(), so
+  // React has settled before the next one, and the real-time pause only slowed the suite down.
+  const user = userEvent.setup({ delay: null, ...(fakeTimers && { advanceTimers: vi.advanceTimersByTime }) })
   const tree = <StytchProvider stytch={stytch}>{ui}</StytchProvider>
   const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree)
   return { user, ...result }

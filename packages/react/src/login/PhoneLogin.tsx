@@ -55,7 +55,10 @@ type Step = 'phone' | 'code' | 'done'
 type Action = 'send' | 'resend' | 'verify'
 type Notice = { error: LoginError; step: 'phone' | 'code' } | { status: 'codeResent' }
 
-const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError'
+// By name only: a DOMException is not an Error everywhere (jsdom's is not), and an abort may come from
+// another realm.
+const isAbort = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
 
 export function PhoneLogin(props: PhoneLoginProps) {
   const {
