@@ -300,7 +300,8 @@ function loadTable(outcome: Outcome<EmulatorLoad>): string {
 }
 
 function budgetList(checks: BudgetCheck[]): string {
-  return checks.map((check) => `- ${check.ok ? 'met' : '**MISSED**'}: ${describeCheck(check)}`).join('\n')
+  const verdict = (check: BudgetCheck) => (check.ok ? 'met' : '**MISSED**')
+  return checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
 }
 
 export function renderReport(results: BenchResults): string {

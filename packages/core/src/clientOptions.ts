@@ -1,13 +1,9 @@
 // Checks the options given to createStytchClient and fills in the defaults.
-import { StytchUsageError } from './errors'
+import { isObject } from './schema'
 import { defaultStorage, isKeyValueStorage } from './storage'
-import type { ClientOptions, CookieOptions, KeyValueStorage } from './types'
-import { validateOptions } from './validate'
-
-export const DEFAULT_TIMEOUT_MS = 15_000
-/** The largest delay setTimeout honours; beyond it timers fire at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+import type { CookieOptions, KeyValueStorage } from './types'
+import type { Rule, Rules } from './validate'
+import { isBoolean, matches, validateOptions } from './validate'
 
 export interface ResolvedOptions {
   baseUrl: string
@@ -17,76 +13,51 @@ export interface ResolvedOptions {
   cookie: CookieOptions
 }
 
-function fail(message: string): never {
-  throw new StytchUsageError('invalid_option', message)
-}
-
-/** Test tokens go to the test host, every other token to the live one. */
-export function defaultBaseUrl(publicToken: string): string {
-  return publicToken.includes('public-token-test') ? 'https://test.stytch.com' : 'https://api.stytch.com'
-}
-
-function resolveBaseUrl(value: unknown, publicToken: string): string {
-  if (value === undefined) return defaultBaseUrl(publicToken)
-  let url: URL | undefined
+function isBaseUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false
   try {
-    url = typeof value === 'string' ? new URL(value) : undefined
+    const url = new URL(value)
+    return /^https?:$/.test(url.protocol) && !url.search && !url.hash
   } catch {
-    url = undefined
+    return false
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    fail('baseUrl must be an absolute http(s) URL without query or fragment, e.g. https://login.example.com.')
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
-function resolveCookie(value: unknown): CookieOptions {
-  const cookie = validateOptions<CookieOptions>(value, [
-    'opaqueTokenCookieName',
-    'jwtCookieName',
-    'domain',
-    'path',
-    'enabled',
-  ])
-  for (const name of [cookie.opaqueTokenCookieName, cookie.jwtCookieName]) {
-    if (name !== undefined && (typeof name !== 'string' || !COOKIE_NAME.test(name))) {
-      fail('Cookie names must be non-empty and use only cookie-name characters.')
-    }
-  }
-  if (
-    cookie.domain !== undefined &&
-    (typeof cookie.domain !== 'string' || !/^[\w.-]+$/.test(cookie.domain))
-  ) {
-    fail('cookie.domain must be a host name such as example.com.')
-  }
-  if (cookie.path !== undefined && (typeof cookie.path !== 'string' || !/^\/[^;\s]*$/.test(cookie.path))) {
-    fail('cookie.path must start with "/" and contain no ";" or spaces.')
-  }
-  if (cookie.enabled !== undefined && typeof cookie.enabled !== 'boolean')
-    fail('cookie.enabled must be a boolean.')
-  return cookie
+const COOKIE_NAME: Rule = [matches(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/), 'a non-empty cookie name']
+
+const CLIENT_RULES: Rules = {
+  baseUrl: [isBaseUrl, 'an absolute http(s) URL without query or fragment'],
+  fetch: [(value) => typeof value === 'function', 'a function'],
+  // The largest delay setTimeout honours is 2^31 - 1 ms; beyond it timers fire at once.
+  timeoutMs: [
+    (value) => typeof value === 'number' && value > 0 && value < 2 ** 31,
+    'a positive number of milliseconds',
+  ],
+  storage: [isKeyValueStorage, 'an object with getItem, setItem and removeItem'],
+  cookie: [isObject, 'an object'],
+}
+
+const COOKIE_RULES: Rules = {
+  opaqueTokenCookieName: COOKIE_NAME,
+  jwtCookieName: COOKIE_NAME,
+  domain: [matches(/^[\w.-]+$/), 'a host name such as example.com'],
+  path: [matches(/^\/[^;\s]*$/), 'a path such as "/" or "/app"'],
+  enabled: [isBoolean, 'a boolean'],
 }
 
 export function resolveClientOptions(options: unknown, publicToken: string): ResolvedOptions {
-  const opts = validateOptions<ClientOptions>(options, ['baseUrl', 'fetch', 'timeoutMs', 'storage', 'cookie'])
-  if (opts.fetch !== undefined && typeof opts.fetch !== 'function') fail('fetch must be a function.')
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  if (
-    typeof timeoutMs !== 'number' ||
-    !Number.isFinite(timeoutMs) ||
-    timeoutMs <= 0 ||
-    timeoutMs > MAX_TIMEOUT_MS
-  ) {
-    fail('timeoutMs must be a positive number of milliseconds.')
-  }
-  if (opts.storage !== undefined && !isKeyValueStorage(opts.storage)) {
-    fail('storage must have getItem, setItem and removeItem.')
-  }
+  const { baseUrl, fetch, timeoutMs, storage, cookie } = validateOptions(options, CLIENT_RULES)
+  const cookieOptions = validateOptions(cookie, COOKIE_RULES, 'cookie.') as CookieOptions
+  // Test tokens go to the test host, every other token to the live one.
+  const url = new URL(
+    (baseUrl as string | undefined) ??
+      `https://${publicToken.includes('public-token-test') ? 'test' : 'api'}.stytch.com`,
+  )
   return {
-    baseUrl: resolveBaseUrl(opts.baseUrl, publicToken),
-    fetch: opts.fetch,
-    timeoutMs,
-    storage: opts.storage ?? defaultStorage(),
-    cookie: resolveCookie(opts.cookie),
+    baseUrl: `${url.origin}${url.pathname}`.replace(/\/+$/, ''),
+    fetch: fetch as typeof globalThis.fetch | undefined,
+    timeoutMs: (timeoutMs as number | undefined) ?? 15_000,
+    storage: (storage as KeyValueStorage | undefined) ?? defaultStorage(),
+    cookie: cookieOptions,
   }
 }

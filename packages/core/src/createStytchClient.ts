@@ -1,6 +1,6 @@
 // Composition only: each concern lives in its own module; this wires them together.
 import { resolveClientOptions } from './clientOptions'
-import { createCookieJar } from './cookies'
+import { createCookieWriter } from './cookies'
 import type { OtpsClient } from './otps'
 import { createOtpsClient } from './otps'
 import { createSendGuard } from './sendGuard'
@@ -19,11 +19,11 @@ import { validatePublicToken } from './validate'
  * is restored. Methods are bound, so `const { loginOrCreate } = client.otps.sms` works.
  */
 export class StytchHeadlessClient {
-  readonly otps: OtpsClient
-  readonly session: SessionClient
-  readonly user: UserClient
+  declare readonly otps: OtpsClient
+  declare readonly session: SessionClient
+  declare readonly user: UserClient
   /** Stops the background refresh and the cross-tab listener (tests, hot reload, unmount). */
-  readonly destroy: () => void
+  declare readonly destroy: () => void
 
   constructor(publicToken: string, options: ClientOptions = {}) {
     const token = validatePublicToken(publicToken)
@@ -33,18 +33,11 @@ export class StytchHeadlessClient {
       publicToken: token,
       rawStorage: resolved.storage,
       storage,
-      cookies: createCookieJar(resolved.cookie),
+      writeCookies: createCookieWriter(resolved.cookie),
       refresh: () => this.session.authenticate(),
     })
-    const transport = createTransport({
-      publicToken: token,
-      baseUrl: resolved.baseUrl,
-      fetch: resolved.fetch,
-      timeoutMs: resolved.timeoutMs,
-      onError: store.clearOnError,
-    })
-    const guard = createSendGuard(storage, token, resolved.timeoutMs)
-    this.otps = createOtpsClient(transport, store, guard)
+    const transport = createTransport({ ...resolved, publicToken: token, onError: store.clearOnError })
+    this.otps = createOtpsClient(transport, store, createSendGuard(storage, token, resolved.timeoutMs))
     this.session = createSessionClient(transport, store)
     this.user = createUserClient(transport, store)
     this.destroy = store.destroy

@@ -1,5 +1,6 @@
 // One error hierarchy. Every error carries a stable `code`; apps pick their UI text by code, never by
-// parsing `message`. Messages never contain tokens.
+// parsing `message`. Messages never contain tokens. Fields are assigned in the base constructor rather
+// than declared as class fields, which would compile to a helper call per field.
 
 /** A registry symbol, so guards recognise errors thrown by another bundled copy of this package. */
 const BRAND = Symbol.for('@otpkit/core/StytchError')
@@ -40,15 +41,14 @@ export type StytchErrorCode =
   KnownAPIErrorType | StytchUsageErrorCode | 'network_error' | 'timeout' | 'invalid_response' | (string & {})
 
 export class StytchError extends Error {
-  override name = 'StytchError'
-  readonly code: StytchErrorCode
+  declare readonly code: StytchErrorCode
 
-  constructor(code: StytchErrorCode, message: string, options?: { cause?: unknown }) {
+  /** `fields` become properties of the error, e.g. `{ cause }` or a subclass's extra fields. */
+  constructor(code: StytchErrorCode, message: string, fields?: object) {
     super(message)
-    this.code = code
-    // Set by hand: `new Error(message, { cause })` is ignored by older browsers.
-    if (options && 'cause' in options) this.cause = options.cause
-    Object.defineProperty(this, BRAND, { value: true })
+    this.name = 'StytchError'
+    // `cause` is assigned by hand too: `new Error(message, { cause })` is ignored by older browsers.
+    Object.assign(this, { code, [BRAND]: true }, fields)
   }
 }
 
@@ -63,88 +63,84 @@ export interface StytchAPIErrorFields {
 
 /** The server answered with an error body. `code` is the server's `error_type`. */
 export class StytchAPIError extends StytchError {
-  override name = 'StytchAPIError'
   declare readonly code: KnownAPIErrorType | (string & {})
-  readonly status_code: number
-  readonly error_type: string
-  readonly error_message: string
-  readonly error_url: string
-  readonly request_id: string
+  declare readonly status_code: number
+  declare readonly error_type: string
+  declare readonly error_message: string
+  declare readonly error_url: string
+  declare readonly request_id: string
   /** Seconds to wait, from the `Retry-After` header (sent with 429). */
-  readonly retryAfter: number | undefined
+  declare readonly retryAfter: number | undefined
 
   constructor(fields: StytchAPIErrorFields) {
-    super(fields.error_type, fields.error_message || fields.error_type)
-    this.status_code = fields.status_code
-    this.error_type = fields.error_type
-    this.error_message = fields.error_message
-    this.error_url = fields.error_url
-    this.request_id = fields.request_id
-    this.retryAfter = fields.retryAfter
+    super(fields.error_type, fields.error_message || fields.error_type, { retryAfter: undefined, ...fields })
+    this.name = 'StytchAPIError'
   }
 }
 
 /** fetch itself failed: offline, DNS, CORS, connection reset. The browser's TypeError is in `cause`. */
 export class StytchNetworkError extends StytchError {
-  override name = 'StytchNetworkError'
   declare readonly code: 'network_error'
 
   constructor(message: string, cause: unknown) {
     super('network_error', message, { cause })
+    this.name = 'StytchNetworkError'
   }
 }
 
 /** No complete response within `timeoutMs`. */
 export class StytchTimeoutError extends StytchError {
-  override name = 'StytchTimeoutError'
   declare readonly code: 'timeout'
-  readonly timeoutMs: number
+  declare readonly timeoutMs: number
 
   constructor(message: string, timeoutMs: number) {
-    super('timeout', message)
-    this.timeoutMs = timeoutMs
+    super('timeout', message, { timeoutMs })
+    this.name = 'StytchTimeoutError'
   }
 }
 
 /** Bad input or a call that cannot work; thrown before any request is sent. */
 export class StytchUsageError extends StytchError {
-  override name = 'StytchUsageError'
   declare readonly code: StytchUsageErrorCode
 
   constructor(code: StytchUsageErrorCode, message: string) {
     super(code, message)
+    this.name = 'StytchUsageError'
   }
 }
 
 /** The response was not JSON or not the documented shape (HTML error pages, plain-text 429s). */
 export class StytchSchemaError extends StytchError {
-  override name = 'StytchSchemaError'
   declare readonly code: 'invalid_response'
-  readonly status_code: number
-  readonly retryAfter: number | undefined
+  declare readonly status_code: number
+  declare readonly retryAfter: number | undefined
 
   constructor(message: string, status_code: number, retryAfter?: number) {
-    super('invalid_response', message)
-    this.status_code = status_code
-    this.retryAfter = retryAfter
+    super('invalid_response', message, { status_code, retryAfter })
+    this.name = 'StytchSchemaError'
   }
 }
 
 export function isStytchError(error: unknown): error is StytchError {
-  return typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true
+  return (error as { [BRAND]?: unknown } | null | undefined)?.[BRAND] === true
 }
 
-const hasName = (error: unknown, name: string) => isStytchError(error) && error.name === name
+/** A guard by `name`, which survives bundling twice where `instanceof` does not. */
+const guard =
+  <T extends StytchError>(name: string) =>
+  (error: unknown): error is T =>
+    isStytchError(error) && error.name === name
 
-export const isStytchAPIError = (error: unknown): error is StytchAPIError => hasName(error, 'StytchAPIError')
-export const isStytchNetworkError = (error: unknown): error is StytchNetworkError =>
-  hasName(error, 'StytchNetworkError')
-export const isStytchTimeoutError = (error: unknown): error is StytchTimeoutError =>
-  hasName(error, 'StytchTimeoutError')
-export const isStytchUsageError = (error: unknown): error is StytchUsageError =>
-  hasName(error, 'StytchUsageError')
-export const isStytchSchemaError = (error: unknown): error is StytchSchemaError =>
-  hasName(error, 'StytchSchemaError')
+export const isStytchAPIError = /* @__PURE__ */ guard<StytchAPIError>('StytchAPIError')
+export const isStytchNetworkError = /* @__PURE__ */ guard<StytchNetworkError>('StytchNetworkError')
+export const isStytchTimeoutError = /* @__PURE__ */ guard<StytchTimeoutError>('StytchTimeoutError')
+export const isStytchUsageError = /* @__PURE__ */ guard<StytchUsageError>('StytchUsageError')
+export const isStytchSchemaError = /* @__PURE__ */ guard<StytchSchemaError>('StytchSchemaError')
+
+/** Throws a StytchUsageError: the one way input checks fail. */
+export function fail(code: StytchUsageErrorCode, message: string): never {
+  throw new StytchUsageError(code, message)
+}
 
 /** The rejection a caller's own AbortSignal produces, as fetch would. */
 export function abortError(): DOMException {

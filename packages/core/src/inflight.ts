@@ -5,64 +5,49 @@ import { abortError } from './errors'
 interface Entry {
   promise: Promise<unknown>
   controller: AbortController
+  /** Callers still waiting; when the last of them aborts, so does the request. */
   waiters: number
 }
 
-export interface Inflight {
-  /**
-   * Runs `start` once per `key` at a time; later callers with the same key join the running promise.
-   * Each caller's own signal rejects only that caller; when every caller has aborted, the shared
-   * request is aborted too.
-   */
-  run<T>(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T>
-}
+/**
+ * Runs `start` once per `key` at a time; later callers with the same key join the running promise. Each
+ * caller's own signal rejects only that caller; when every caller has aborted, the shared request is
+ * aborted too.
+ */
+export type Inflight = <T>(
+  key: string,
+  start: (signal: AbortSignal) => Promise<T>,
+  signal?: AbortSignal,
+) => Promise<T>
 
 export function createInflight(): Inflight {
   const entries = new Map<string, Entry>()
+  const forget = (key: string, entry: Entry) => entries.get(key) === entry && entries.delete(key)
 
-  function forget(key: string, entry: Entry): void {
-    if (entries.get(key) === entry) entries.delete(key)
-  }
-
-  function join<T>(key: string, entry: Entry, signal?: AbortSignal): Promise<T> {
-    const promise = entry.promise as Promise<T>
-    entry.waiters++
+  return <T>(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => {
+    if (signal?.aborted) return Promise.reject(abortError())
+    let entry = entries.get(key)
+    if (!entry) {
+      const controller = new AbortController()
+      const created: Entry = { promise: start(controller.signal), controller, waiters: 0 }
+      const done = () => forget(key, created)
+      created.promise.then(done, done)
+      entries.set(key, (entry = created))
+    }
+    const shared = entry
+    const promise = shared.promise as Promise<T>
+    shared.waiters++
     if (!signal) return promise
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         reject(abortError())
-        if (--entry.waiters === 0) {
-          forget(key, entry)
-          entry.controller.abort()
+        if (--shared.waiters === 0) {
+          forget(key, shared)
+          shared.controller.abort()
         }
       }
       signal.addEventListener('abort', onAbort, { once: true })
-      promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort)
-          resolve(value)
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort)
-          reject(error)
-        },
-      )
+      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
     })
-  }
-
-  return {
-    run(key, start, signal) {
-      if (signal?.aborted) return Promise.reject(abortError())
-      let entry = entries.get(key)
-      if (!entry) {
-        const controller = new AbortController()
-        const created: Entry = { promise: start(controller.signal), controller, waiters: 0 }
-        const done = () => forget(key, created)
-        created.promise.then(done, done)
-        entries.set(key, created)
-        entry = created
-      }
-      return join(key, entry, signal)
-    },
   }
 }

@@ -1,4 +1,4 @@
-import { StytchUsageError } from './errors'
+import { fail } from './errors'
 import type { Unsubscribe } from './types'
 
 export interface Listeners<T> {
@@ -11,8 +11,7 @@ export function createListeners<T>(): Listeners<T> {
   const listeners = new Set<(value: T) => void>()
   return {
     add(listener) {
-      if (typeof listener !== 'function')
-        throw new StytchUsageError('invalid_option', 'onChange expects a function.')
+      if (typeof listener !== 'function') fail('invalid_option', 'onChange expects a function.')
       // A wrapper, so subscribing the same function twice gives two independent subscriptions.
       const entry = (value: T) => listener(value)
       listeners.add(entry)

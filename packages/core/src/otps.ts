@@ -1,14 +1,16 @@
 // SMS one-time passcodes: send a code, then trade it for a session.
-import { parseAuthenticateResponse, parseSendResponse } from './schema'
 import type { SendGuard } from './sendGuard'
 import type { SessionStore } from './sessionStore'
+import { AUTHENTICATE_RESPONSE, SEND_RESPONSE } from './shapes'
 import type { Transport } from './transport'
 import type { AuthenticateOptions, AuthenticateResponse, SmsOptions, SmsSendResponse } from './types'
 import {
+  DURATION,
+  METHOD_ID,
+  SESSION_RULES,
+  validate,
   validateCode,
-  validateMethodId,
   validateOptions,
-  validateSessionDuration,
   validateSms,
 } from './validate'
 
@@ -24,40 +26,32 @@ export interface OtpsClient {
 }
 
 export function createOtpsClient(transport: Transport, store: SessionStore, guard: SendGuard): OtpsClient {
-  function sendSms(path: string, phone: unknown, options: unknown): Promise<SmsSendResponse> {
+  // Async, so that bad input rejects like every other failure instead of throwing synchronously.
+  async function sendSms(path: string, phone: unknown, options: unknown): Promise<SmsSendResponse> {
     const { body, signal } = validateSms(phone, options)
-    const sessionToken = store.tokens()?.session_token ?? null
-    return transport.request({
-      method: 'POST',
-      path,
-      body,
-      sessionToken,
-      parse: parseSendResponse,
-      signal,
-      guard,
-    })
+    return transport({ path, body, sessionToken: store.token(), shape: SEND_RESPONSE, signal, guard })
   }
 
   return {
     sms: {
-      loginOrCreate: async (phone, options) => sendSms('/otps/sms/login_or_create', phone, options),
-      send: async (phone, options) => {
-        const path = store.tokens() ? '/otps/sms/send/secondary' : '/otps/sms/send/primary'
-        return sendSms(path, phone, options)
-      },
+      loginOrCreate: (phone, options) => sendSms('/otps/sms/login_or_create', phone, options),
+      send: (phone, options) =>
+        sendSms(`/otps/sms/send/${store.token() ? 'secondary' : 'primary'}`, phone, options),
     },
     async authenticate(code, method_id, options) {
       const token = validateCode(code)
-      const methodId = validateMethodId(method_id)
-      const opts = validateOptions<AuthenticateOptions>(options, ['session_duration_minutes', 'signal'])
-      const session_duration_minutes = validateSessionDuration(opts.session_duration_minutes)
-      const response = await transport.request({
-        method: 'POST',
+      validate(method_id, 'method_id', METHOD_ID)
+      const { session_duration_minutes, signal } = validateOptions(options, SESSION_RULES)
+      const response = await transport<AuthenticateResponse>({
         path: '/otps/authenticate',
-        body: { token, method_id: methodId, session_duration_minutes },
-        sessionToken: store.tokens()?.session_token ?? null,
-        parse: parseAuthenticateResponse,
-        signal: opts.signal,
+        body: {
+          token,
+          method_id,
+          session_duration_minutes: validate(session_duration_minutes, 'session_duration_minutes', DURATION),
+        },
+        sessionToken: store.token(),
+        shape: AUTHENTICATE_RESPONSE,
+        signal,
       })
       store.set(response)
       return response

@@ -1,5 +1,6 @@
 // Re-authenticates the session in the background every 3 minutes, only while a session exists and the
-// page is visible. A hidden page sends nothing; coming back after the interval refreshes at once.
+// page is visible. A refresh that falls due while the page is hidden waits, and happens as soon as the
+// page is visible again; a shorter absence changes nothing.
 
 export const REFRESH_INTERVAL_MS = 3 * 60 * 1000
 
@@ -9,14 +10,12 @@ export interface RefreshTimer {
   stop(): void
 }
 
-function isHidden(): boolean {
-  return typeof document !== 'undefined' && document.visibilityState === 'hidden'
-}
-
 export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTimer {
   let timer: ReturnType<typeof setTimeout> | undefined
   let active = false
-  let lastStart = 0
+  /** A refresh fell due while the page was hidden. */
+  let due = false
+  const hasDocument = () => typeof document !== 'undefined'
 
   function schedule(): void {
     clearTimeout(timer)
@@ -27,37 +26,25 @@ export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTime
 
   function tick(): void {
     timer = undefined
-    if (isHidden()) return schedule()
-    lastStart = Date.now()
-    // Failures are handled where they happen (the session store clears on session-ending errors);
-    // a network blip must not end the session, so the error is dropped here.
-    refresh()
-      .catch(() => {})
-      .finally(() => {
-        if (active && timer === undefined) schedule()
-      })
+    due = hasDocument() && document.visibilityState === 'hidden'
+    if (due) return
+    // Failures are handled where they happen (the session store clears on session-ending errors); a
+    // network blip must not end the session, so the schedule goes on. A success restarts it.
+    const next = () => active && !timer && schedule()
+    refresh().then(next, next)
   }
 
-  function onVisibilityChange(): void {
-    if (active && !isHidden() && Date.now() - lastStart >= REFRESH_INTERVAL_MS) {
-      clearTimeout(timer)
-      tick()
-    }
-  }
+  const onVisibilityChange = () => due && tick()
 
   return {
     start() {
-      if (!active && typeof document !== 'undefined') {
-        document.addEventListener('visibilitychange', onVisibilityChange)
-      }
+      if (!active && hasDocument()) document.addEventListener('visibilitychange', onVisibilityChange)
       active = true
-      lastStart = Date.now()
+      due = false
       schedule()
     },
     stop() {
-      if (active && typeof document !== 'undefined') {
-        document.removeEventListener('visibilitychange', onVisibilityChange)
-      }
+      if (active && hasDocument()) document.removeEventListener('visibilitychange', onVisibilityChange)
       active = false
       clearTimeout(timer)
       timer = undefined

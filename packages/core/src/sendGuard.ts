@@ -5,8 +5,8 @@
 // answer instead of sending again. Without Web Locks, a "pending" mark in storage does the same job on
 // a best-effort basis. Within one tab, concurrent identical calls already share one request.
 import { abortError } from './errors'
-import { isObject } from './schema'
-import type { Parser } from './schema'
+import type { Shape } from './schema'
+import { check } from './schema'
 import { sleep } from './sleep'
 import type { KeyValueStorage } from './types'
 
@@ -20,6 +20,8 @@ interface SendRecord {
   response?: unknown
 }
 
+const RECORD: Shape = { owner: 'string', at: 'number' }
+
 /** The part of the Web Locks API used here (`navigator.locks`). */
 interface Locks {
   request<T>(name: string, options: { signal: AbortSignal }, callback: () => Promise<T>): Promise<T>
@@ -27,13 +29,13 @@ interface Locks {
 
 /**
  * Runs `send` for `call` (path and JSON body) unless another tab's answer to the same call can be
- * reused; a stored answer is checked with `parse` like one from the network.
+ * reused; a stored answer is checked against `shape` like one from the network.
  */
 export type SendGuard = <T>(
   call: string,
   signal: AbortSignal,
   send: () => Promise<T>,
-  parse: Parser<T>,
+  shape: Shape,
 ) => Promise<T>
 
 /** `navigator.locks`, looked up at call time; missing (older browsers, Node) or refused means none. */
@@ -56,9 +58,7 @@ export function createSendGuard(storage: KeyValueStorage, publicToken: string, t
 
   function read(key: string): SendRecord | null {
     try {
-      const value: unknown = JSON.parse(storage.getItem(key) ?? '')
-      if (!isObject(value) || typeof value.owner !== 'string' || typeof value.at !== 'number') return null
-      return { owner: value.owner, at: value.at, response: value.response }
+      return check(JSON.parse(storage.getItem(key)!), RECORD)
     } catch {
       return null
     }
@@ -72,9 +72,10 @@ export function createSendGuard(storage: KeyValueStorage, publicToken: string, t
   function prune(now: number): void {
     for (const key of written) {
       const record = read(key)
-      const life = record?.response ? SHARE_WINDOW_MS : timeoutMs
-      if (record?.owner === owner && now - record.at <= life) continue
-      if (record?.owner === owner) storage.removeItem(key)
+      if (record?.owner === owner) {
+        if (now - record.at <= (record.response ? SHARE_WINDOW_MS : timeoutMs)) continue
+        storage.removeItem(key)
+      }
       written.delete(key)
     }
   }
@@ -84,7 +85,7 @@ export function createSendGuard(storage: KeyValueStorage, publicToken: string, t
     started: number,
     signal: AbortSignal,
     send: () => Promise<T>,
-    parse: Parser<T>,
+    shape: Shape,
     locked: boolean,
   ): Promise<T> {
     for (;;) {
@@ -94,7 +95,7 @@ export function createSendGuard(storage: KeyValueStorage, publicToken: string, t
       // Another tab's answer, given no earlier than the window before this press: the same intent.
       if (record.response && record.at >= started - SHARE_WINDOW_MS) {
         try {
-          return parse(record.response)
+          return check<T>(record.response, shape)
         } catch {
           break
         }
@@ -116,23 +117,24 @@ export function createSendGuard(storage: KeyValueStorage, publicToken: string, t
     }
   }
 
-  return async (call, signal, send, parse) => {
+  return async (call, signal, send, shape) => {
     const started = Date.now()
     prune(started)
     const key = `stytch_sdk_send_${publicToken} ${call}`
+    const run = (locked: boolean) => attempt(key, started, signal, send, shape, locked)
     const locks = findLocks()
-    if (!locks) return attempt(key, started, signal, send, parse, false)
+    if (!locks) return run(false)
     let entered = false
     try {
       return await locks.request(key, { signal }, () => {
         entered = true
-        return attempt(key, started, signal, send, parse, true)
+        return run(true)
       })
     } catch (error) {
       if (signal.aborted) throw abortError()
       if (entered) throw error
       // The Locks API refused (e.g. a sandboxed frame): fall back to the storage mark alone.
-      return attempt(key, started, signal, send, parse, false)
+      return run(false)
     }
   }
 }

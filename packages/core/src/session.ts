@@ -1,26 +1,17 @@
 // The session as apps see it: read synchronously, subscribe, confirm with the server, sign out.
-import { StytchUsageError } from './errors'
-import { parseRevokeResponse, parseSessionAuthenticateResponse } from './schema'
-import type { SessionInfo, SessionStore } from './sessionStore'
+import type { SessionStore, SessionView } from './sessionStore'
+import { REVOKE_RESPONSE, SESSION_RESPONSE } from './shapes'
 import type { Transport } from './transport'
 import type {
   CallOptions,
   RevokeResponse,
-  Session,
   SessionAuthenticateOptions,
   SessionAuthenticateResponse,
-  SessionTokens,
-  Unsubscribe,
 } from './types'
-import { validateOptions, validateSessionDuration } from './validate'
+import { CALL_RULES, SESSION_RULES, validateOptions } from './validate'
 
-export interface SessionClient {
-  /** The current session from memory, at once; null when signed out. */
-  getSync(): Session | null
-  getInfo(): SessionInfo
-  getTokens(): SessionTokens | null
-  /** Called with the new session (or null) on every change, including changes made in other tabs. */
-  onChange(listener: (session: Session | null) => void): Unsubscribe
+/** The session as apps see it: the synchronous half from memory (see SessionView), plus server calls. */
+export interface SessionClient extends SessionView {
   /** Confirms (and optionally extends) the session with the server. Retries network errors and 5xx. */
   authenticate(options?: SessionAuthenticateOptions): Promise<SessionAuthenticateResponse>
   /**
@@ -33,51 +24,36 @@ export interface SessionClient {
 
 export function createSessionClient(transport: Transport, store: SessionStore): SessionClient {
   return {
-    getSync: () => store.session().session,
-    getInfo: () => store.session(),
-    getTokens: () => store.tokens(),
-    onChange: (listener) => store.onSession(listener),
+    ...store.session,
     async authenticate(options) {
-      const opts = validateOptions<SessionAuthenticateOptions>(options, [
-        'session_duration_minutes',
-        'signal',
-      ])
-      const body: { session_duration_minutes?: number } = {}
-      if (opts.session_duration_minutes !== undefined) {
-        body.session_duration_minutes = validateSessionDuration(opts.session_duration_minutes)
-      }
-      const sessionToken = store.tokens()?.session_token
-      if (!sessionToken) throw new StytchUsageError('no_session', 'There is no session to authenticate.')
-      const response = await transport.request({
-        method: 'POST',
+      const { signal, ...body } = validateOptions(options, SESSION_RULES)
+      const sessionToken = store.requireToken()
+      const response = await transport<SessionAuthenticateResponse>({
         path: '/sessions/authenticate',
         body,
         sessionToken,
-        parse: parseSessionAuthenticateResponse,
-        signal: opts.signal,
+        shape: SESSION_RESPONSE,
+        signal,
         retry: true,
       })
       // A sign-out or a new login while this was in flight wins over this older answer.
-      if (store.tokens()?.session_token === sessionToken) store.set(response)
+      if (store.token() === sessionToken) store.set(response)
       return response
     },
     async revoke(options) {
-      const opts = validateOptions<CallOptions>(options, ['signal'])
-      const sessionToken = store.tokens()?.session_token
-      if (!sessionToken) {
-        store.clear()
-        return null
-      }
-      const pending = transport.request({
-        method: 'POST',
-        path: '/sessions/revoke',
-        body: {},
-        sessionToken,
-        parse: parseRevokeResponse,
-        signal: opts.signal,
-      })
+      const { signal } = validateOptions(options, CALL_RULES)
+      const sessionToken = store.token()
+      const pending =
+        sessionToken &&
+        transport<RevokeResponse>({
+          path: '/sessions/revoke',
+          body: {},
+          sessionToken,
+          shape: REVOKE_RESPONSE,
+          signal,
+        })
       store.clear()
-      return pending
+      return pending || null
     },
   }
 }

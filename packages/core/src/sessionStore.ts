@@ -1,20 +1,21 @@
 // The session and user the client knows about: answered from memory at once, persisted as a snapshot
 // in storage (keyed by the public token), mirrored into cookies, followed across tabs, refreshed in
 // the background, and cleared when the server says the session is gone.
-import type { CookieJar } from './cookies'
-import { isStytchAPIError } from './errors'
+import type { CookieWriter } from './cookies'
+import { fail, isStytchAPIError } from './errors'
 import { createListeners } from './listeners'
 import { createRefreshTimer } from './refreshTimer'
-import { isObject, parseSession, parseUser } from './schema'
+import { check } from './schema'
+import { SNAPSHOT } from './shapes'
 import type { KeyValueStorage, Session, SessionTokens, Unsubscribe, User } from './types'
 
 /** Errors meaning the server no longer accepts this session. */
-export const SESSION_ENDING_ERRORS: ReadonlySet<string> = new Set([
+const SESSION_ENDING_ERRORS = [
   'unauthorized_credentials',
   'user_unauthenticated',
   'invalid_secret_authentication',
   'session_not_found',
-])
+]
 
 export interface SessionInfo {
   session: Session | null
@@ -31,14 +32,35 @@ export interface UserInfo {
 export interface SessionSnapshot extends SessionTokens {
   session: Session
   user: User
+  /** The server confirmed this session in the life of the page that stored it (see onStorage). */
+  confirmed?: boolean
+}
+
+/** What session and user calls answer from memory, at once. */
+export interface SessionView {
+  /** The current session, or null when signed out. */
+  getSync(): Session | null
+  getInfo(): SessionInfo
+  getTokens(): SessionTokens | null
+  /** Called with the new session (or null) on every change, including changes made in other tabs. */
+  onChange(listener: (session: Session | null) => void): Unsubscribe
+}
+
+export interface UserView {
+  /** The current user, or null when signed out. */
+  getSync(): User | null
+  getInfo(): UserInfo
+  /** Called with the new user (or null) on every change, including changes made in other tabs. */
+  onChange(listener: (user: User | null) => void): Unsubscribe
 }
 
 export interface SessionStore {
-  session(): SessionInfo
-  user(): UserInfo
-  tokens(): SessionTokens | null
-  onSession(listener: (session: Session | null) => void): Unsubscribe
-  onUser(listener: (user: User | null) => void): Unsubscribe
+  session: SessionView
+  user: UserView
+  /** The current session token, or null when signed out. */
+  token(): string | null
+  /** The current session token; a `no_session` usage error when signed out. */
+  requireToken(): string
   /** Takes a session the server has just issued or confirmed. */
   set(snapshot: SessionSnapshot): void
   /** Takes a user the server has just returned. */
@@ -56,42 +78,28 @@ export interface SessionStoreOptions {
   rawStorage: KeyValueStorage
   /** The same storage wrapped so it never throws. */
   storage: KeyValueStorage
-  cookies: CookieJar
+  writeCookies: CookieWriter
   /** Re-authenticates the current session; called by the background timer. */
   refresh: () => Promise<unknown>
 }
 
 /** Reads a stored snapshot; anything unreadable, malformed or expired counts as no session. */
 function readSnapshot(raw: string | null): SessionSnapshot | null {
-  if (raw === null) return null
   try {
-    const value: unknown = JSON.parse(raw)
-    if (
-      !isObject(value) ||
-      typeof value.session_token !== 'string' ||
-      typeof value.session_jwt !== 'string'
-    ) {
-      return null
-    }
-    const session = parseSession(value.session)
-    if (Date.parse(session.expires_at) <= Date.now()) return null
-    return {
-      session,
-      user: parseUser(value.user),
-      session_token: value.session_token,
-      session_jwt: value.session_jwt,
-    }
+    const snapshot = check<SessionSnapshot>(JSON.parse(raw!), SNAPSHOT)
+    return Date.parse(snapshot.session.expires_at) > Date.now() ? snapshot : null
   } catch {
     return null
   }
 }
 
 export function createSessionStore(options: SessionStoreOptions): SessionStore {
-  const { storage, cookies } = options
+  const { storage } = options
   const key = `stytch_sdk_state_${options.publicToken}`
   const sessionListeners = createListeners<Session | null>()
   const userListeners = createListeners<User | null>()
   const timer = createRefreshTimer(options.refresh)
+  const win = typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : null
 
   let current: SessionSnapshot | null = null
   let sessionInfo: SessionInfo = { session: null, fromCache: false }
@@ -103,26 +111,22 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   function apply(next: SessionSnapshot | null, fromCache: boolean): void {
     const before = current
     current = next
-    sessionInfo = { session: next?.session ?? null, fromCache: next !== null && fromCache }
-    userInfo = { user: next?.user ?? null, fromCache: next !== null && fromCache }
+    fromCache &&= next !== null
+    sessionInfo = { session: next?.session ?? null, fromCache }
+    userInfo = { user: next?.user ?? null, fromCache }
     if (next && !destroyed) timer.start()
     else timer.stop()
-    if (before !== null || next !== null) {
+    if (before || next) {
       sessionListeners.emit(sessionInfo.session)
       userListeners.emit(userInfo.user)
     }
   }
 
   function persist(next: SessionSnapshot | null): void {
-    if (next) {
-      lastRaw = JSON.stringify(next)
-      storage.setItem(key, lastRaw)
-      cookies.set(next, next.session.expires_at)
-    } else {
-      lastRaw = null
-      storage.removeItem(key)
-      cookies.clear()
-    }
+    lastRaw = next && JSON.stringify(next)
+    if (lastRaw) storage.setItem(key, lastRaw)
+    else storage.removeItem(key)
+    options.writeCookies(next)
   }
 
   function onStorage(event: StorageEvent): void {
@@ -132,8 +136,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     const raw = event.key === null ? storage.getItem(key) : event.newValue
     if (raw === lastRaw) return
     lastRaw = raw
-    // The other tab has already written storage and cookies; only memory follows.
-    apply(readSnapshot(raw), true)
+    // The other tab has already written storage and cookies; only memory follows. A session that tab
+    // had confirmed with the server counts as confirmed here too: asking again would only make tabs
+    // that confirm cached sessions answer each other's writes in a loop.
+    const next = readSnapshot(raw)
+    apply(next, !next?.confirmed)
   }
 
   function clear(): void {
@@ -149,42 +156,49 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   } else if (stored !== null) {
     storage.removeItem(key)
   }
-  const listensToStorage = typeof window !== 'undefined' && typeof window.addEventListener === 'function'
-  if (listensToStorage) window.addEventListener('storage', onStorage)
+  win?.addEventListener('storage', onStorage)
 
   return {
-    session: () => sessionInfo,
-    user: () => userInfo,
-    tokens: () =>
-      current ? { session_token: current.session_token, session_jwt: current.session_jwt } : null,
-    onSession: sessionListeners.add,
-    onUser: userListeners.add,
-    set(snapshot) {
-      const next = {
-        session: snapshot.session,
-        user: snapshot.user,
-        session_token: snapshot.session_token,
-        session_jwt: snapshot.session_jwt,
-      }
+    session: {
+      getSync: () => sessionInfo.session,
+      getInfo: () => sessionInfo,
+      getTokens: () => current && { session_token: current.session_token, session_jwt: current.session_jwt },
+      onChange: sessionListeners.add,
+    },
+    user: {
+      getSync: () => userInfo.user,
+      getInfo: () => userInfo,
+      onChange: userListeners.add,
+    },
+    token: () => current?.session_token ?? null,
+    requireToken: () => current?.session_token ?? fail('no_session', 'No one is signed in.'),
+    set({ session, user, session_token, session_jwt }) {
+      const next = { session, user, session_token, session_jwt, confirmed: true }
       persist(next)
       apply(next, false)
     },
     setUser(user) {
       if (!current) return
-      current = { ...current, user }
+      // The user is confirmed now; the session only if it already was.
+      current = { ...current, user, confirmed: !sessionInfo.fromCache }
       persist(current)
       userInfo = { user, fromCache: false }
       userListeners.emit(user)
     },
     clear,
     clearOnError(error, sessionToken) {
-      if (!isStytchAPIError(error) || !SESSION_ENDING_ERRORS.has(error.error_type)) return
-      if (current && current.session_token === sessionToken) clear()
+      if (
+        isStytchAPIError(error) &&
+        SESSION_ENDING_ERRORS.includes(error.error_type) &&
+        current?.session_token === sessionToken
+      ) {
+        clear()
+      }
     },
     destroy() {
       destroyed = true
       timer.stop()
-      if (listensToStorage) window.removeEventListener('storage', onStorage)
+      win?.removeEventListener('storage', onStorage)
     },
   }
 }

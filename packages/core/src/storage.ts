@@ -13,21 +13,16 @@ export function createMemoryStorage(): KeyValueStorage {
 }
 
 export function isKeyValueStorage(value: unknown): value is KeyValueStorage {
-  const s = value as Partial<KeyValueStorage> | null
+  const s = value as Partial<KeyValueStorage> | null | undefined
   return (
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.getItem === 'function' &&
-    typeof s.setItem === 'function' &&
-    typeof s.removeItem === 'function'
+    typeof s?.getItem === 'function' && typeof s.setItem === 'function' && typeof s.removeItem === 'function'
   )
 }
 
 /** `window.localStorage` when a window exists and it can be used, otherwise memory. */
 export function defaultStorage(): KeyValueStorage {
-  if (typeof window === 'undefined') return createMemoryStorage()
   try {
-    const local = window.localStorage
+    const local = typeof window === 'undefined' ? undefined : window.localStorage
     if (isKeyValueStorage(local)) return local
   } catch {
     // Reading `localStorage` itself throws when storage is blocked.
@@ -35,29 +30,19 @@ export function defaultStorage(): KeyValueStorage {
   return createMemoryStorage()
 }
 
-/** Wraps a storage so a throwing read counts as empty and a throwing write is dropped. */
+/** Wraps a storage so that a throwing read counts as empty and a throwing write is dropped. */
 export function safeStorage(storage: KeyValueStorage): KeyValueStorage {
+  // Quota exceeded or storage blocked: the session still lives in memory for this page.
+  const attempt = <T>(run: () => T): T | null => {
+    try {
+      return run()
+    } catch {
+      return null
+    }
+  }
   return {
-    getItem(key) {
-      try {
-        return storage.getItem(key)
-      } catch {
-        return null
-      }
-    },
-    setItem(key, value) {
-      try {
-        storage.setItem(key, value)
-      } catch {
-        // Quota exceeded or storage blocked: the session still lives in memory for this page.
-      }
-    },
-    removeItem(key) {
-      try {
-        storage.removeItem(key)
-      } catch {
-        // As above.
-      }
-    },
+    getItem: (key) => attempt(() => storage.getItem(key)),
+    setItem: (key, value) => void attempt(() => storage.setItem(key, value)),
+    removeItem: (key) => void attempt(() => storage.removeItem(key)),
   }
 }

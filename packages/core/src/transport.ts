@@ -2,18 +2,16 @@
 // `{data}` envelope, and turns every failure into one typed error. Tokens go only in the auth header.
 import {
   abortError,
-  isStytchAPIError,
+  fail,
   isStytchNetworkError,
-  isStytchSchemaError,
   StytchAPIError,
   StytchNetworkError,
   StytchSchemaError,
   StytchTimeoutError,
-  StytchUsageError,
 } from './errors'
 import { createInflight } from './inflight'
-import type { Parser } from './schema'
-import { isObject, parseErrorBody, ShapeError } from './schema'
+import type { Shape } from './schema'
+import { check, isObject } from './schema'
 import type { SendGuard } from './sendGuard'
 import { sleep } from './sleep'
 
@@ -24,17 +22,18 @@ export interface TransportOptions {
   fetch?: typeof fetch
   timeoutMs: number
   /** Told about the final error of every call, with the session token that call used. */
-  onError?: (error: unknown, sessionToken: string | null) => void
+  onError: (error: unknown, sessionToken: string | null) => void
 }
 
-export interface RequestSpec<T> {
-  method: 'GET' | 'POST'
+export interface RequestSpec {
   /** Path after `/sdk/v1`, e.g. `/otps/authenticate`. */
   path: string
+  /** The JSON body; a call without one is a GET. */
   body?: object
   /** The Basic auth password when set; the public token otherwise. */
   sessionToken: string | null
-  parse: Parser<T>
+  /** What `data` must look like (see shapes.ts). */
+  shape: Shape
   signal?: AbortSignal
   /** Only for idempotent calls: retry network failures and 5xx. */
   retry?: boolean
@@ -42,162 +41,130 @@ export interface RequestSpec<T> {
   guard?: SendGuard
 }
 
-export interface Transport {
-  request<T>(spec: RequestSpec<T>): Promise<T>
-}
+/** Sends one call and resolves with its checked `data`, typed by the caller to match `spec.shape`. */
+export type Transport = <T>(spec: RequestSpec) => Promise<T>
 
-/** At most 3 tries in all; fixed waits so behaviour is predictable (and testable with fake timers). */
-export const RETRY_DELAYS_MS = [300, 900] as const
-
-function base64(text: string): string {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
+/** Retries wait 300 ms, then 900 ms: at most 3 tries, predictable (and testable with fake timers). */
+const FIRST_RETRY_DELAY_MS = 300
 
 /** `Retry-After` is either delay-seconds or an HTTP date; both become whole seconds from now. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined
-  const text = value.trim()
-  if (/^\d+$/.test(text)) return Number(text)
-  const date = Date.parse(text)
+function parseRetryAfter(value: string): number | undefined {
+  if (/^\d+$/.test(value)) return Number(value)
+  const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
-function isRetryable(error: unknown): boolean {
-  if (isStytchNetworkError(error)) return true
-  return (isStytchAPIError(error) || isStytchSchemaError(error)) && error.status_code >= 500
+/** Turns a complete response into its checked data, or the typed error it stands for. */
+function interpret<T>(label: string, shape: Shape, response: Response, text: string): T {
+  const status = response.status
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After')?.trim() ?? '')
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    // Not JSON: an HTML page from a proxy, a plain-text 429, a truncated body.
+  }
+  if (response.ok) {
+    try {
+      return check(isObject(body) ? body.data : undefined, shape)
+    } catch (error) {
+      throw new StytchSchemaError(`${label}: ${(error as Error).message}.`, status)
+    }
+  }
+  if (!isObject(body) || typeof body.error_type !== 'string' || !body.error_type) {
+    throw new StytchSchemaError(`${label}: HTTP ${status} without a Stytch error body.`, status, retryAfter)
+  }
+  // Each field is taken when it has the documented type; otherwise the HTTP status, or ''.
+  const fields = body
+  const textField = (key: string) => (typeof fields[key] === 'string' ? (fields[key] as string) : '')
+  throw new StytchAPIError({
+    status_code: typeof fields.status_code === 'number' ? fields.status_code : status,
+    error_type: fields.error_type as string,
+    error_message: textField('error_message'),
+    error_url: textField('error_url'),
+    request_id: textField('request_id'),
+    retryAfter,
+  })
 }
 
 export function createTransport(options: TransportOptions): Transport {
+  const { publicToken, timeoutMs } = options
   const inflight = createInflight()
 
-  function getFetch(): typeof fetch {
-    const f = options.fetch ?? (globalThis.fetch as typeof fetch | undefined)
-    if (typeof f !== 'function') {
-      throw new StytchUsageError('invalid_option', 'No fetch is available here; pass one as options.fetch.')
-    }
-    return f
-  }
-
-  /** Turns a complete response into data or a typed error. */
-  function interpret<T>(label: string, spec: RequestSpec<T>, response: Response, text: string): T {
-    const status = response.status
-    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
-    let body: unknown
-    let isJson = true
-    try {
-      body = JSON.parse(text)
-    } catch {
-      isJson = false
-    }
-    if (!response.ok) {
-      const fields = isJson ? parseErrorBody(body) : null
-      if (fields)
-        throw new StytchAPIError({ ...fields, status_code: fields.status_code ?? status, retryAfter })
-      throw new StytchSchemaError(
-        `${label} failed with HTTP ${status} and no Stytch error body.`,
-        status,
-        retryAfter,
-      )
-    }
-    if (!isObject(body) || !('data' in body)) {
-      throw new StytchSchemaError(`${label} answered without a JSON {data} envelope.`, status)
-    }
-    try {
-      return spec.parse(body.data)
-    } catch (error) {
-      if (error instanceof ShapeError) throw new StytchSchemaError(`${label}: ${error.message}.`, status)
-      throw error
-    }
-  }
-
   /** One try: fetch and read the body within the timeout, racing both against aborts. */
-  async function attempt<T>(spec: RequestSpec<T>, init: RequestInit, signal: AbortSignal): Promise<T> {
-    const url = `${options.baseUrl}/sdk/v1${spec.path}`
-    const label = `${spec.method} /sdk/v1${spec.path}`
-    const fetchFn = getFetch()
+  async function attempt<T>(spec: RequestSpec, init: RequestInit, signal: AbortSignal): Promise<T> {
+    const label = `${init.method} /sdk/v1${spec.path}`
+    const fetchFn = options.fetch ?? globalThis.fetch
+    if (typeof fetchFn !== 'function') fail('invalid_option', 'No fetch here; pass options.fetch.')
+    if (signal.aborted) throw abortError()
     const controller = new AbortController()
+    const abort = () => controller.abort()
     let timedOut = false
-    let stop: () => void = () => {}
-    // Settles the race even when an injected fetch ignores its signal.
-    const stopped = new Promise<never>((_, reject) => (stop = () => reject(new Error('stopped'))))
     const timer = setTimeout(() => {
       timedOut = true
-      controller.abort()
-      stop()
-    }, options.timeoutMs)
-    const onAbort = () => {
-      controller.abort()
-      stop()
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
+      abort()
+    }, timeoutMs)
+    signal.addEventListener('abort', abort)
+    let exchange: readonly [Response, string]
     try {
-      let response: Response
-      let text: string
-      try {
-        const exchange = (async () => {
-          const res = await fetchFn(url, { ...init, signal: controller.signal })
-          return [res, await res.text()] as const
-        })()
-        exchange.catch(() => {})
-        ;[response, text] = await Promise.race([exchange, stopped])
-      } catch (cause) {
-        if (signal.aborted) throw abortError()
-        if (timedOut) {
-          throw new StytchTimeoutError(
-            `${label} got no response within ${options.timeoutMs} ms.`,
-            options.timeoutMs,
-          )
-        }
-        throw new StytchNetworkError(`${label} could not reach the server.`, cause)
-      }
-      return interpret(label, spec, response, text)
+      exchange = await Promise.race([
+        fetchFn(`${options.baseUrl}/sdk/v1${spec.path}`, { ...init, signal: controller.signal }).then(
+          async (response) => [response, await response.text()] as const,
+        ),
+        // Settles the race even when an injected fetch ignores its signal.
+        new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject)),
+      ])
+    } catch (cause) {
+      if (signal.aborted) throw abortError()
+      if (timedOut) throw new StytchTimeoutError(`${label}: no response within ${timeoutMs} ms.`, timeoutMs)
+      throw new StytchNetworkError(`${label}: could not reach the server.`, cause)
     } finally {
       clearTimeout(timer)
-      signal.removeEventListener('abort', onAbort)
+      signal.removeEventListener('abort', abort)
     }
+    return interpret(label, spec.shape, ...exchange)
   }
 
-  async function send<T>(spec: RequestSpec<T>, init: RequestInit, signal: AbortSignal): Promise<T> {
-    for (let tries = 1; ; tries++) {
+  /** Tries once, or up to 3 times for idempotent calls that failed on the network or with a 5xx. */
+  async function exchange<T>(spec: RequestSpec, init: RequestInit, signal: AbortSignal): Promise<T> {
+    for (let delay = FIRST_RETRY_DELAY_MS; ; delay *= 3) {
       try {
-        return await attempt(spec, init, signal)
+        return await attempt<T>(spec, init, signal)
       } catch (error) {
-        const delay = RETRY_DELAYS_MS[tries - 1]
-        if (!spec.retry || delay === undefined || signal.aborted || !isRetryable(error)) throw error
+        const retryable =
+          isStytchNetworkError(error) || ((error as { status_code?: number }).status_code ?? 0) >= 500
+        if (!spec.retry || delay > 3 * FIRST_RETRY_DELAY_MS || !retryable) throw error
         await sleep(delay, signal)
       }
     }
   }
 
-  return {
-    request(spec) {
-      const authorization = `Basic ${base64(`${options.publicToken}:${spec.sessionToken ?? options.publicToken}`)}`
-      const headers: Record<string, string> = { Authorization: authorization }
-      const init: RequestInit = { method: spec.method, headers, credentials: 'include' }
-      let bodyText = ''
-      if (spec.method !== 'GET') {
-        bodyText = JSON.stringify(spec.body ?? {})
-        headers['Content-Type'] = 'application/json'
-        init.body = bodyText
-      }
-      const key = `${spec.method} ${spec.path}\n${spec.sessionToken ?? ''}\n${bodyText}`
-      return inflight.run(
-        key,
-        async (signal) => {
-          const exchange = () => send(spec, init, signal)
-          try {
-            return await (spec.guard
-              ? spec.guard(`${spec.path} ${bodyText}`, signal, exchange, spec.parse)
-              : exchange())
-          } catch (error) {
-            if (!signal.aborted) options.onError?.(error, spec.sessionToken)
-            throw error
-          }
-        },
-        spec.signal,
-      )
-    },
+  return <T>(spec: RequestSpec) => {
+    const { path, sessionToken } = spec
+    // Basic auth of UTF-8 bytes: btoa alone accepts only Latin-1.
+    const credentials = String.fromCharCode(
+      ...new TextEncoder().encode(`${publicToken}:${sessionToken ?? publicToken}`),
+    )
+    const headers: Record<string, string> = { Authorization: `Basic ${btoa(credentials)}` }
+    const init: RequestInit = { method: 'GET', headers, credentials: 'include' }
+    const body = spec.body && JSON.stringify(spec.body)
+    if (body) {
+      init.method = 'POST'
+      init.body = body
+      headers['Content-Type'] = 'application/json'
+    }
+    return inflight(
+      `${path}\n${sessionToken}\n${body}`,
+      async (signal) => {
+        const run = () => exchange<T>(spec, init, signal)
+        try {
+          return await (spec.guard ? spec.guard(`${path} ${body}`, signal, run, spec.shape) : run())
+        } catch (error) {
+          if (!signal.aborted) options.onError(error, sessionToken)
+          throw error
+        }
+      },
+      spec.signal,
+    )
   }
 }

@@ -1,8 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
 import type { Session } from '@otpkit/core'
-import { clientStore, getServerSnapshot } from './clientStore'
-import type { ClientSnapshot } from './clientStore'
-import { useStytchContext } from './useStytch'
+import { useClientSnapshot } from './clientStore'
+import type { ClientSource } from './clientStore'
 
 export interface SessionState {
   session: Session | null
@@ -12,30 +11,16 @@ export interface SessionState {
   fromCache: boolean
 }
 
-const toState = ({ value, isInitialized, fromCache }: ClientSnapshot<Session>): SessionState => ({
-  session: value,
-  isInitialized,
-  fromCache,
-})
+const sessionSource: ClientSource<Session> = {
+  onChange: (stytch, listener) => stytch.session.onChange(listener),
+  read: (stytch) => {
+    const { session, fromCache } = stytch.session.getInfo()
+    return { value: session, fromCache }
+  },
+}
 
 /** The current session; re-renders when it changes (sign-in, refresh, revoke, another tab). */
 export function useStytchSession(): SessionState {
-  const { stytch, assumeHydrated } = useStytchContext('useStytchSession()')
-  const store = useMemo(
-    () =>
-      clientStore<Session>(
-        (listener) => stytch.session.onChange(listener),
-        () => {
-          const { session, fromCache } = stytch.session.getInfo()
-          return { value: session, fromCache }
-        },
-      ),
-    [stytch],
-  )
-  const snapshot = useSyncExternalStore(
-    store.subscribe,
-    store.getSnapshot,
-    assumeHydrated ? store.getSnapshot : getServerSnapshot,
-  )
-  return useMemo(() => toState(snapshot), [snapshot])
+  const { value, isInitialized, fromCache } = useClientSnapshot('useStytchSession()', sessionSource)
+  return useMemo(() => ({ session: value, isInitialized, fromCache }), [value, isInitialized, fromCache])
 }

@@ -1,8 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
 import type { User } from '@otpkit/core'
-import { clientStore, getServerSnapshot } from './clientStore'
-import type { ClientSnapshot } from './clientStore'
-import { useStytchContext } from './useStytch'
+import { useClientSnapshot } from './clientStore'
+import type { ClientSource } from './clientStore'
 
 export interface UserState {
   user: User | null
@@ -12,30 +11,16 @@ export interface UserState {
   fromCache: boolean
 }
 
-const toState = ({ value, isInitialized, fromCache }: ClientSnapshot<User>): UserState => ({
-  user: value,
-  isInitialized,
-  fromCache,
-})
+const userSource: ClientSource<User> = {
+  onChange: (stytch, listener) => stytch.user.onChange(listener),
+  read: (stytch) => {
+    const { user, fromCache } = stytch.user.getInfo()
+    return { value: user, fromCache }
+  },
+}
 
 /** The signed-in user; re-renders when it changes. */
 export function useStytchUser(): UserState {
-  const { stytch, assumeHydrated } = useStytchContext('useStytchUser()')
-  const store = useMemo(
-    () =>
-      clientStore<User>(
-        (listener) => stytch.user.onChange(listener),
-        () => {
-          const { user, fromCache } = stytch.user.getInfo()
-          return { value: user, fromCache }
-        },
-      ),
-    [stytch],
-  )
-  const snapshot = useSyncExternalStore(
-    store.subscribe,
-    store.getSnapshot,
-    assumeHydrated ? store.getSnapshot : getServerSnapshot,
-  )
-  return useMemo(() => toState(snapshot), [snapshot])
+  const { value, isInitialized, fromCache } = useClientSnapshot('useStytchUser()', userSource)
+  return useMemo(() => ({ user: value, isInitialized, fromCache }), [value, isInitialized, fromCache])
 }

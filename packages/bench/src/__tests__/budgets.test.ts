@@ -19,7 +19,9 @@ function expectWithin(check: BudgetCheck | undefined, detail?: string): void {
   const message =
     detail === undefined ? describeCheck(check) : `${describeCheck(check)}; largest modules: ${detail}`
   expect(check.measured, message).not.toBeNull()
-  expect(check.measured ?? Number.POSITIVE_INFINITY, message).toBeLessThanOrEqual(check.limit)
+  expect(check.measured ?? Number.POSITIVE_INFINITY, message).toBeLessThanOrEqual(
+    check.ceiling ?? check.limit,
+  )
 }
 
 describe('bundle budgets (gzip -9 bytes)', () => {

@@ -124,17 +124,32 @@ describe('cookies', () => {
 })
 
 describe('cross-tab sync', () => {
-  it('a sign-in in another tab shows up here, fromCache, with onChange', async () => {
-    const { stytch } = client({})
+  it('a sign-in in another tab shows up here, confirmed (that tab just asked the server), with onChange', async () => {
+    const { net, stytch } = client({})
     const seen: (Session | null)[] = []
     stytch.session.onChange((s) => seen.push(s))
     const session = makeSession()
     const snapshot = await otherTabSnapshot('session-token-other', session)
     localStorage.setItem(KEY, snapshot)
     storageEvent({ key: KEY, oldValue: null, newValue: snapshot })
-    expect(stytch.session.getInfo()).toEqual({ session, fromCache: true })
+    expect(stytch.session.getInfo()).toEqual({ session, fromCache: false })
+    expect(stytch.user.getInfo().fromCache).toBe(false)
     expect(stytch.session.getTokens()?.session_token).toBe('session-token-other')
     expect(seen).toEqual([session])
+    expect(net.calls).toHaveLength(0)
+  })
+
+  it('a session another tab only read back from storage arrives fromCache', async () => {
+    const { stytch } = client({})
+    const session = makeSession()
+    // What a tab writes after user.get on a restored session, or what an older version wrote: no
+    // confirmation in that tab's life.
+    for (const confirmed of [false, undefined]) {
+      const snapshot = JSON.stringify({ ...JSON.parse(await otherTabSnapshot('t', session)), confirmed })
+      storageEvent({ key: KEY, newValue: snapshot })
+      expect(stytch.session.getInfo()).toEqual({ session, fromCache: true })
+      expect(stytch.user.getInfo().fromCache).toBe(true)
+    }
   })
 
   it('a sign-out in another tab signs this tab out', async () => {

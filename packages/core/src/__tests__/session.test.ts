@@ -103,6 +103,8 @@ describe('after otps.authenticate', () => {
       user: makeUser(),
       session_token: 'session-token-A',
       session_jwt: 'jwt-for-session-token-A',
+      // The server has just confirmed it: other tabs need not confirm it again.
+      confirmed: true,
     })
   })
 })
@@ -138,6 +140,8 @@ describe('reload', () => {
     expect(stytch.user.getInfo()).toMatchObject({ user: { status: 'pending' }, fromCache: false })
     expect(stytch.session.getInfo().fromCache).toBe(true)
     expect(JSON.parse(storage.getItem(KEY) ?? '{}').user.status).toBe('pending')
+    // The session in the rewritten snapshot is still only read back, and says so to other tabs.
+    expect(JSON.parse(storage.getItem(KEY) ?? '{}').confirmed).toBe(false)
   })
 
   it('an expired snapshot is dropped', () => {

@@ -187,6 +187,40 @@ describe('a failed background refresh is not a logout', () => {
   })
 })
 
+describe('tabs that confirm a session whenever it comes from cache', () => {
+  /** A tab running app code that asks the server whenever it sees a session read back from storage. */
+  function confirmingTab(): StytchHeadlessClient {
+    const client = tab()
+    const confirmIfCached = () => {
+      if (client.session.getInfo().fromCache) client.session.authenticate().catch(() => {})
+    }
+    client.session.onChange(confirmIfCached)
+    confirmIfCached()
+    return client
+  }
+  const settleDown = () => new Promise((resolve) => setTimeout(resolve, 100))
+
+  it('a sign-in in one tab reaches the others confirmed: no request, no loop between tabs', async () => {
+    const tabs = [confirmingTab(), confirmingTab(), confirmingTab()]
+    await signIn(tabs[0]!)
+    requests = []
+    await settleDown()
+    expect(requests).toEqual([])
+    for (const client of tabs) expect(client.session.getInfo().fromCache).toBe(false)
+  })
+
+  it('a reloaded tab confirms its restored session once; the other tabs take that answer as is', async () => {
+    const tabs = [confirmingTab(), confirmingTab()]
+    await signIn(tabs[0]!)
+    await settleDown()
+    requests = []
+    const reloaded = confirmingTab()
+    await settleDown()
+    expect(requests).toEqual([REFRESH])
+    for (const client of [...tabs, reloaded]) expect(client.session.getInfo().fromCache).toBe(false)
+  })
+})
+
 describe('logout signs out every tab', () => {
   async function threeTabs() {
     const a = tab()
