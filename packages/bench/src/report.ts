@@ -1,6 +1,6 @@
 // Turns one run's results into BENCHMARKS.md: tables first, then how they were measured.
 import type { BudgetCheck } from './budgets'
-import { describeCheck, sizeBudgets } from './budgets'
+import { ceilingReason, describeCheck, sizeBudgets } from './budgets'
 import type { BundleSize } from './bundleSize'
 import { displayPath } from './bundleSize'
 import type { EmulatorLoad } from './emulatorLoad'
@@ -301,7 +301,9 @@ function loadTable(outcome: Outcome<EmulatorLoad>): string {
 
 function budgetList(checks: BudgetCheck[]): string {
   const verdict = (check: BudgetCheck) => (check.ok ? 'met' : '**MISSED**')
-  return checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
+  const list = checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
+  const held = checks.some((check) => check.ceiling !== null && !check.ok)
+  return held ? `${list}\n\n${ceilingReason}` : list
 }
 
 export function renderReport(results: BenchResults): string {
