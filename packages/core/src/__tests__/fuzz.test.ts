@@ -17,7 +17,7 @@ import {
   StytchUsageError,
 } from '../index'
 import type { KeyValueStorage, StytchHeadlessClient } from '../index'
-import { fuzz, fuzzTimeout } from './fuzzConfig'
+import { fuzz, fuzzTimeout } from '../../../tooling/testing/fuzzConfig'
 import { authData, makeSession, makeUser, PHONE, sendData, sessionData, TOKEN } from './support'
 
 const E164 = /^\+[1-9]\d{7,14}$/

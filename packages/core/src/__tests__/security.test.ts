@@ -5,7 +5,7 @@ import { createEmulator, DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage, createStytchClient, StytchHeadlessClient, StytchUsageError } from '../index'
-import { fuzz } from './fuzzConfig'
+import { fuzz } from '../../../tooling/testing/fuzzConfig'
 import { settle } from './support'
 
 const PHONE = '+12025550162'

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulator, DEMO_PROJECT_ID, DEMO_PUBLIC_TOKEN, DEMO_SECRET, type Emulator } from '../index'
 import { startEmulatorServer, type EmulatorServer } from '../server'
-import { fuzz, fuzzTimeout } from './fuzzConfig'
+import { fuzz, fuzzTimeout } from '../../../tooling/testing/fuzzConfig'
 import { basic, PHONE, signIn } from './helpers'
 
 const ROUTES = [

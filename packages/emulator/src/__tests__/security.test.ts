@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createEmulator } from '../index'
-import { fuzz } from './fuzzConfig'
+import { fuzz } from '../../../tooling/testing/fuzzConfig'
 import { BASE, data, expectErrorShape, PHONE, publicAuth, sdk, sendCode } from './helpers'
 
 const SRC = join(import.meta.dirname, '..')

@@ -7,7 +7,7 @@ import { createMemoryStorage } from '@otpkit/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PhoneLogin, StytchProvider } from '../../index'
 import { createHarness, renderWith } from '../harness'
-import { createLockManager } from './lockManager'
+import { createLockManager } from '../../../../tooling/testing/lockManager'
 
 const SEND = '/sdk/v1/otps/sms/login_or_create'
 
