@@ -1,17 +1,15 @@
 // One intent, one SMS, in a real browser: two tabs of one browser pressing Send for the same number at the
 // same moment share one SMS (core's Web Lock and storage record), and a burst of Resend presses sends one
 // more. SMS are counted in the emulator's inbox, requests in each page's network log.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   addFault,
   apiCalls,
-  clearFaults,
   expectCleanPage,
   expectSms,
   inbox,
-  launchBrowser,
-  newContext,
+  setUpBrowser,
   openApp,
   phoneNumbers,
 } from './harness'
@@ -19,19 +17,7 @@ import type { AppPage } from './harness'
 
 const SEND = '/sdk/v1/otps/sms/login_or_create'
 const nextPhone = phoneNumbers(646)
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  await clearFaults()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = setUpBrowser()
 
 const codeStep = (page: Page) => page.getByRole('heading', { name: 'Enter your code' })
 const signedIn = (page: Page) => page.getByRole('heading', { name: "You're signed in" })
@@ -41,7 +27,7 @@ const sends = (app: AppPage) => apiCalls(app).filter((call) => call === `POST ${
 test.each(['the tab that sent', 'the other tab'] as const)(
   'two tabs pressing Send for the same number at once get one SMS, whose code signs in from %s',
   async (signInFrom) => {
-    const context = await newContext(browser)
+    const context = await browser.newContext()
     const tabs = [await openApp(context), await openApp(context)]
     const phone = nextPhone()
     for (const { page } of tabs) await page.getByLabel('Phone number').pressSequentially(phone.digits)
@@ -71,7 +57,7 @@ test.each(['the tab that sent', 'the other tab'] as const)(
 )
 
 test('a burst of Resend presses while the request is in flight sends one more SMS, and its code signs in', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   // The page's clock, so the 30 s resend cool-down can be skipped instead of waited out.
   await context.clock.install()
   const app = await openApp(context)

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
-import { expect, inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
 
 export const appOrigin = inject('appOrigin')
 export const apiOrigin = inject('apiOrigin')
@@ -18,7 +18,7 @@ const screenshotDir = join(
 )
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -34,14 +34,35 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-export function newContext(browser: Browser, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  return browser.newContext({
-    viewport: { width: 880, height: 700 },
-    deviceScaleFactor: 2,
-    colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-US',
-    timezoneId: 'UTC',
+export interface TestBrowser {
+  /** A fresh browser profile (its own storage and cookies): a second one is another person, or another browser. */
+  newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>
+}
+
+/** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
+ * each test so that none leaks into the next. */
+export function setUpBrowser(): TestBrowser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
   })
+  afterEach(clearFaults)
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return {
+    newContext({ colorScheme = 'light' } = {}) {
+      if (!browser)
+        throw new Error('setUpBrowser(): the browser starts in beforeAll; call newContext() in a test')
+      return browser.newContext({
+        viewport: { width: 880, height: 700 },
+        deviceScaleFactor: 2,
+        colorScheme,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+      })
+    },
+  }
 }
 
 export interface RecordedRequest {

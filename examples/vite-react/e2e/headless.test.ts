@@ -1,32 +1,23 @@
 // The second route: the app's own form on `stytch.otps.sms.loginOrCreate` and `useAuthenticateCode()`.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+
+import { expect, test } from 'vitest'
 import {
   apiCalls,
   appOrigin,
   expectAccessible,
   expectCleanPage,
   expectSms,
-  launchBrowser,
-  newContext,
+  setUpBrowser,
   openApp,
   phoneNumbers,
   screenshot,
 } from './harness'
 
 const nextPhone = phoneNumbers(312)
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = setUpBrowser()
 
 test('the navigation switches between the two ways to log in', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   const nav = page.getByRole('navigation', { name: 'Ways to log in' })
@@ -50,7 +41,7 @@ test('the navigation switches between the two ways to log in', async () => {
 })
 
 test('logs in on the headless route, with a wrong code first', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context, '/headless')
   const { page } = app
   const phone = nextPhone()
@@ -90,7 +81,7 @@ test('logs in on the headless route, with a wrong code first', async () => {
 })
 
 test('the headless form refuses a number that is not in international format without a request', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context, '/headless')
   const { page } = app
   await page.getByLabel('Phone number').fill('415 555')

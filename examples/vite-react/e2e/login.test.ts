@@ -1,7 +1,7 @@
 // The pre-built <PhoneLogin> in a real browser against the emulator: typed, autofilled by WebOTP, and
 // with a wrong code first. Also the screenshots of each step.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   apiCalls,
   apiOrigin,
@@ -9,28 +9,19 @@ import {
   expectAccessible,
   expectCleanPage,
   expectSms,
-  launchBrowser,
-  newContext,
+  setUpBrowser,
   openApp,
   phoneNumbers,
   screenshot,
 } from './harness'
 
 const nextPhone = phoneNumbers(415)
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = setUpBrowser()
 
 const signedInHeading = (page: Page) => page.getByRole('heading', { name: "You're signed in" })
 
 test('logs in with a typed number and the code from the inbox, in exactly two API requests', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   const phone = nextPhone()
@@ -96,7 +87,7 @@ test('logs in with a typed number and the code from the inbox, in exactly two AP
 })
 
 test('a wrong code shows an error, clears the field, and the right code then signs in', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   const phone = nextPhone()
@@ -128,7 +119,7 @@ test('a wrong code shows an error, clears the field, and the right code then sig
 })
 
 test('WebOTP: the code the browser reads from the SMS submits by itself', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const phone = nextPhone()
   const sms = await expectSms(phone.e164)
   // Stands in for Chrome's WebOTP: resolves with the code of the SMS in the emulator's inbox.
@@ -168,7 +159,7 @@ test('WebOTP: the code the browser reads from the SMS submits by itself', async 
 })
 
 test('the dark theme passes the accessibility checks too', async () => {
-  const context = await newContext(browser, { colorScheme: 'dark' })
+  const context = await browser.newContext({ colorScheme: 'dark' })
   const app = await openApp(context)
   const { page } = app
   const phone = nextPhone()

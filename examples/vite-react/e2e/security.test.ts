@@ -1,33 +1,19 @@
 // What a careful deployment needs: server text is never HTML, and the app runs under a strict CSP.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   addFault,
   apiCalls,
   apiOrigin,
-  clearFaults,
   expectCleanPage,
   expectSms,
-  launchBrowser,
-  newContext,
+  setUpBrowser,
   openApp,
   phoneNumbers,
 } from './harness'
 
 const nextPhone = phoneNumbers(617)
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterEach(async () => {
-  await clearFaults()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = setUpBrowser()
 
 const payload = '<img src="/pwned.png" onerror="window.__pwned = true">Bad <b>request</b>'
 
@@ -47,7 +33,7 @@ async function expectNoInjectedMarkup(page: Page) {
 }
 
 test('an error_message carrying HTML is shown as text on the headless route', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context, '/headless')
   const { page } = app
   await htmlErrorOnSend()
@@ -63,7 +49,7 @@ test('an error_message carrying HTML is shown as text on the headless route', as
 })
 
 test('<PhoneLogin> shows its own text and the request id for an unknown error, never the HTML', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   await htmlErrorOnSend()
@@ -78,7 +64,7 @@ test('<PhoneLogin> shows its own text and the request id for an unknown error, n
 })
 
 test('the built app runs under a strict CSP with no violation', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   const response = await page.reload()

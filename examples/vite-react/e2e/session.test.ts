@@ -1,35 +1,26 @@
 // The session after sign-in: it survives a reload, other tabs follow it, and logging out revokes it.
 import { DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   apiCalls,
   apiOrigin,
   expectAccessible,
   expectCleanPage,
-  launchBrowser,
+  setUpBrowser,
   logInWithComponent,
-  newContext,
   openApp,
   phoneNumbers,
 } from './harness'
 
 const nextPhone = phoneNumbers(202)
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = setUpBrowser()
 
 const signedIn = (page: Page) => page.getByRole('heading', { name: "You're signed in" })
 const phoneStep = (page: Page) => page.getByRole('heading', { name: 'Sign in with your phone' })
 
 test('a reload keeps the session', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const phone = nextPhone()
   await logInWithComponent(app.page, phone)
@@ -51,7 +42,7 @@ test('a reload keeps the session', async () => {
 })
 
 test('a second tab sees the login and the logout', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const first = await openApp(context)
   const second = await openApp(context)
   await phoneStep(second.page).waitFor()
@@ -86,7 +77,7 @@ const sessionToken = async (context: BrowserContext) =>
   (await context.cookies()).find((cookie) => cookie.name === 'stytch_session')?.value ?? ''
 
 test('a session ended elsewhere is dropped when the page comes back', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   await logInWithComponent(app.page, nextPhone())
   expect(await sessionCall('revoke', await sessionToken(context))).toBe(200)
@@ -100,7 +91,7 @@ test('a session ended elsewhere is dropped when the page comes back', async () =
 })
 
 test('log out revokes the session on the server and returns to the login', async () => {
-  const context = await newContext(browser)
+  const context = await browser.newContext()
   const app = await openApp(context)
   const { page } = app
   await logInWithComponent(page, nextPhone())
