@@ -5,25 +5,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage, createStytchClient } from '../index'
 import type { CookieOptions, Session, StytchHeadlessClient } from '../index'
 import type { Reply } from './support'
-import { authData, makeSession, ok, recordingFetch, sessionData, TOKEN } from './support'
+import { authData, makeSession, ok, recordCookieWrites, recordingFetch, sessionData, TOKEN } from './support'
 
 const KEY = `stytch_sdk_state_${TOKEN}`
 const MIN3 = 3 * 60 * 1000
 const clients: StytchHeadlessClient[] = []
-let cookieWrites: string[] = []
+let cookieWrites: string[]
 
 beforeEach(() => {
-  // Record raw Set-Cookie strings written through document.cookie (the platform edge), still storing them.
-  const native = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
-  cookieWrites = []
-  Object.defineProperty(document, 'cookie', {
-    configurable: true,
-    get: () => native.get!.call(document),
-    set: (value: string) => {
-      cookieWrites.push(value)
-      native.set!.call(document, value)
-    },
-  })
+  cookieWrites = recordCookieWrites()
 })
 
 afterEach(() => {
@@ -106,7 +96,7 @@ describe('cookies', () => {
   it('revoke expires both cookies', async () => {
     const { stytch } = client({}, ok(authData()), ok({ request_id: 'r', status_code: 200 }))
     await signIn(stytch)
-    cookieWrites = []
+    cookieWrites.length = 0
     await stytch.session.revoke()
     expect(cookieWrites).toEqual([
       'stytch_session=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; SameSite=Lax',

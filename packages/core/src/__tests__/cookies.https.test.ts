@@ -4,22 +4,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { createStytchClient } from '../index'
 import type { StytchHeadlessClient } from '../index'
-import { authData, makeSession, ok, recordingFetch, TOKEN } from './support'
+import { authData, makeSession, ok, recordCookieWrites, recordingFetch, TOKEN } from './support'
 
 const clients: StytchHeadlessClient[] = []
-let cookieWrites: string[] = []
+let cookieWrites: string[]
 
 beforeEach(() => {
-  const native = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
-  cookieWrites = []
-  Object.defineProperty(document, 'cookie', {
-    configurable: true,
-    get: () => native.get!.call(document),
-    set: (value: string) => {
-      cookieWrites.push(value)
-      native.set!.call(document, value)
-    },
-  })
+  cookieWrites = recordCookieWrites()
 })
 afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
 

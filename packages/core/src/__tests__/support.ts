@@ -172,3 +172,21 @@ export async function settle<T>(promise: Promise<T>): Promise<unknown> {
     return error
   }
 }
+
+/**
+ * In a jsdom page: records the raw strings written to `document.cookie` (the platform edge) while still
+ * storing them. Undo with `delete document.cookie`, which uncovers the prototype's accessor again.
+ */
+export function recordCookieWrites(): string[] {
+  const writes: string[] = []
+  const native = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => native.get!.call(document),
+    set: (value: string) => {
+      writes.push(value)
+      native.set!.call(document, value)
+    },
+  })
+  return writes
+}
