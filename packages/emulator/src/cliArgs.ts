@@ -20,6 +20,8 @@ Options:
                          host when a request has no Origin header
   --code-lifetime <s>    Code lifetime in seconds when a request sets none (default 120)
   --rate-limit <n/s>     Sends per phone number per window, e.g. 5/600 (default 5/600)
+  --user-lock <n/s>      Failed code checks in a row that lock a user, and for how
+                         many seconds, e.g. 10/3600 (default 10/3600)
   -h, --help             Show this help
 `
 
@@ -33,6 +35,13 @@ function integer(flag: string, text: string, min: number, max: number): number {
     throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`)
   }
   return value
+}
+
+/** `5/600` → [5, 600]: a count up to a million, then seconds up to 30 days. */
+function pair(flag: string, text: string, example: string): [number, number] {
+  const match = /^(\d+)\/(\d+)$/.exec(text)
+  if (!match?.[1] || !match[2]) throw new UsageError(`${flag} must look like ${example}`)
+  return [integer(flag, match[1], 1, 1_000_000), integer(flag, match[2], 1, 86400 * 30)]
 }
 
 /** Turns argv into server options; `help: true` when the help text was asked for. */
@@ -56,6 +65,7 @@ export function parseCliArgs(
         'app-origin': { type: 'string' },
         'code-lifetime': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'user-lock': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -89,12 +99,12 @@ export function parseCliArgs(
     options.codeLifetimeSeconds = integer('--code-lifetime', values['code-lifetime'], 1, 86400)
   }
   if (values['rate-limit'] !== undefined) {
-    const match = /^(\d+)\/(\d+)$/.exec(values['rate-limit'])
-    if (!match?.[1] || !match[2]) throw new UsageError('--rate-limit must look like 5/600 (sends/seconds)')
-    options.rateLimit = {
-      max: integer('--rate-limit', match[1], 1, 1_000_000),
-      windowSeconds: integer('--rate-limit', match[2], 1, 86400 * 30),
-    }
+    const [max, windowSeconds] = pair('--rate-limit', values['rate-limit'], '5/600 (sends/seconds)')
+    options.rateLimit = { max, windowSeconds }
+  }
+  if (values['user-lock'] !== undefined) {
+    const [maxFailures, lockSeconds] = pair('--user-lock', values['user-lock'], '10/3600 (failures/seconds)')
+    options.userLock = { maxFailures, lockSeconds }
   }
   return { help: false, options }
 }

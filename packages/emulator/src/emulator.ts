@@ -12,6 +12,7 @@ import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
 import type { EmulatorState } from './state'
 import { UserStore } from './store'
+import { UserLocks } from './userLock'
 
 /** The handler's answer when a `drop` fault says the connection dies instead. */
 export const DROPPED = Symbol('dropped')
@@ -41,7 +42,7 @@ export interface Emulator {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   /** SMS sent so far, oldest first. */
   messages(): SmsMessage[]
-  /** Clears users, codes, sessions, messages, rate limits and faults. */
+  /** Clears users, codes, sessions, messages, rate limits, user locks and faults. */
   reset(): void
   faults: EmulatorFaults
   /** The credentials and settings in force. */
@@ -110,6 +111,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     codes: new CodeBook(),
     sessions: new SessionBook(resolved.projectId),
     limiter: new RateLimiter(resolved.rateLimit),
+    locks: new UserLocks(resolved.userLock),
     messages: new MessageLog(),
     faults: new FaultQueue(),
   }

@@ -94,10 +94,19 @@ export function verifyCode(
   methodId: string,
   code: string,
 ): { phone: PhoneRecord; user: UserRecord; factor: FactorRecord } {
-  state.codes.verify(methodId, code, now)
   const phone = state.users.phone(methodId)
   const user = phone && state.users.user(phone.user_id)
+  // The sandbox number is for automated tests, which must not lock themselves out.
+  const lockable = user && phone.phone_number !== SANDBOX_PHONE_NUMBER ? user.user_id : undefined
+  if (lockable) state.locks.check(lockable, now)
+  try {
+    state.codes.verify(methodId, code, now)
+  } catch (error) {
+    if (lockable) state.locks.fail(lockable, now)
+    throw error
+  }
   if (!phone || !user) throw new ApiFailure(404, 'otp_code_not_found', 'The passcode is incorrect.')
+  if (lockable) state.locks.succeed(lockable)
   state.users.markVerified(phone)
   return {
     phone,

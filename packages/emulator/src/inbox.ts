@@ -122,6 +122,7 @@ export function resetState(state: EmulatorState): void {
   state.codes.clear()
   state.sessions.clear()
   state.limiter.clear()
+  state.locks.clear()
   state.messages.clear()
   state.faults.clear()
 }

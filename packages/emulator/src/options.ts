@@ -15,6 +15,13 @@ export interface RateLimitOptions {
   windowSeconds: number
 }
 
+export interface UserLockOptions {
+  /** Failed passcode checks in a row that lock a user. */
+  maxFailures: number
+  /** How long the lock lasts. */
+  lockSeconds: number
+}
+
 export interface EmulatorOptions {
   /** Public token the `/sdk/v1` family accepts. Default {@link DEMO_PUBLIC_TOKEN}. */
   publicToken?: string
@@ -32,6 +39,8 @@ export interface EmulatorOptions {
   codeLifetimeSeconds?: number
   /** Send limit per phone number. Default 5 per 600 seconds. */
   rateLimit?: RateLimitOptions
+  /** When failed passcode checks lock a user out (429 `user_lock_limit_reached`). Default 10 in a row, for 3,600 seconds. */
+  userLock?: UserLockOptions
   /** Called for every SMS sent, after it is stored. */
   onMessage?: (message: SmsMessage) => void
 }
@@ -50,6 +59,7 @@ export interface ResolvedOptions {
   appOrigin: string | undefined
   codeLifetimeSeconds: number
   rateLimit: RateLimitOptions
+  userLock: UserLockOptions
   onMessage: ((message: SmsMessage) => void) | undefined
 }
 
@@ -80,6 +90,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       throw new TypeError(`countries must hold ISO 3166 codes such as US, got ${code}`)
   }
   const rateLimit = options.rateLimit ?? { max: 5, windowSeconds: 600 }
+  const userLock = options.userLock ?? { maxFailures: 10, lockSeconds: 3_600 }
   for (const [name, value] of [
     ['publicToken', options.publicToken],
     ['projectId', options.projectId],
@@ -100,6 +111,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimit: {
       max: positiveInteger('rateLimit.max', rateLimit.max),
       windowSeconds: positiveInteger('rateLimit.windowSeconds', rateLimit.windowSeconds),
+    },
+    userLock: {
+      maxFailures: positiveInteger('userLock.maxFailures', userLock.maxFailures),
+      lockSeconds: positiveInteger('userLock.lockSeconds', userLock.lockSeconds),
     },
     onMessage: options.onMessage,
   }

@@ -5,6 +5,7 @@ import type { CodeBook } from './otp'
 import type { RateLimiter } from './rateLimit'
 import type { SessionBook } from './sessions'
 import type { UserStore } from './store'
+import type { UserLocks } from './userLock'
 
 /** Everything one emulator instance holds; handlers receive it with the request's time. */
 export interface EmulatorState {
@@ -13,6 +14,7 @@ export interface EmulatorState {
   codes: CodeBook
   sessions: SessionBook
   limiter: RateLimiter
+  locks: UserLocks
   messages: MessageLog
   faults: FaultQueue
 }

@@ -153,6 +153,23 @@ describe('errors from the emulator', () => {
     expect(stytch.session.getSync()).toBeNull()
   })
 
+  it('ten wrong codes in a row lock the user: even the right code is then user_lock_limit_reached', async () => {
+    const stytch = client()
+    const wrong = (i: number) => String((Number(lastCode()) + i) % 1_000_000).padStart(6, '0')
+    // A code dies after five wrong guesses, so the ten failures take two codes.
+    for (const _run of [1, 2]) {
+      const { method_id } = await stytch.otps.sms.loginOrCreate(PHONE)
+      for (let i = 1; i <= 5; i += 1)
+        await settle(stytch.otps.authenticate(wrong(i), method_id, { session_duration_minutes: 60 }))
+    }
+    const { method_id } = await stytch.otps.sms.loginOrCreate(PHONE)
+    const error = await settle(
+      stytch.otps.authenticate(lastCode(), method_id, { session_duration_minutes: 60 }),
+    )
+    expect(error).toMatchObject({ name: 'StytchAPIError', code: 'user_lock_limit_reached', status_code: 429 })
+    expect(stytch.session.getSync()).toBeNull()
+  })
+
   it('a country outside the allowlist is invalid_phone_number_country_code', async () => {
     const error = await settle(client().otps.sms.loginOrCreate('+447911123456'))
     expect(error).toMatchObject({ code: 'invalid_phone_number_country_code', status_code: 400 })

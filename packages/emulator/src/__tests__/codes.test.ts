@@ -1,6 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator, SANDBOX_CODE, SANDBOX_PHONE_NUMBER, type Emulator } from '../index'
-import { backend, data, expectErrorShape, lastCode, PHONE, sdk, sendCode } from './helpers'
+import {
+  authenticateCode,
+  backend,
+  data,
+  expectErrorShape,
+  lastCode,
+  PHONE,
+  sdk,
+  sendCode,
+  wrongFor,
+} from './helpers'
 
 let emulator: Emulator
 beforeEach(() => {
@@ -10,17 +20,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function authenticate(methodId: string, token: string) {
-  return sdk(emulator.fetch, '/otps/authenticate', {
-    token,
-    method_id: methodId,
-    session_duration_minutes: 5,
-  })
-}
-
-function wrongFor(code: string, offset = 1): string {
-  return String((Number(code) + offset) % 1_000_000).padStart(6, '0')
-}
+const authenticate = (methodId: string, token: string) => authenticateCode(emulator, methodId, token)
 
 describe('codes', () => {
   it('are six digits and differ between sends', async () => {

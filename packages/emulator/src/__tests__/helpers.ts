@@ -82,6 +82,20 @@ export function lastCode(emulator: Emulator): string {
   return message.code
 }
 
+/** Checks a code through the SDK family, asking for a 5-minute session. */
+export function authenticateCode(emulator: Emulator, methodId: string, token: string) {
+  return sdk(emulator.fetch, '/otps/authenticate', {
+    token,
+    method_id: methodId,
+    session_duration_minutes: 5,
+  })
+}
+
+/** A six-digit code other than `code` (a different one for each offset below a million). */
+export function wrongFor(code: string, offset = 1): string {
+  return String((Number(code) + offset) % 1_000_000).padStart(6, '0')
+}
+
 /** Sends a code through the SDK family and returns the method id. */
 export async function sendCode(emulator: Emulator, phone = PHONE, extra: Record<string, unknown> = {}) {
   const { status, json } = await sdk(emulator.fetch, '/otps/sms/login_or_create', {

@@ -151,6 +151,28 @@ describe('<PhoneLogin> errors', () => {
     stytch.destroy()
   })
 
+  it('locked after too many wrong codes: says so without a countdown, and sends nothing more', async () => {
+    const { emulator, stytch, lastCode, requests } = createHarness({
+      userLock: { maxFailures: 2, lockSeconds: 3_600 },
+    })
+    const onError = vi.fn()
+    const { user } = renderWith(stytch, <PhoneLogin onError={onError} />)
+    const codeInput = await reachCodeStep(user)
+    for (const attempt of [1, 2]) {
+      await user.type(codeInput, otherThan(lastCode()))
+      await waitFor(() => expect(onError).toHaveBeenCalledTimes(attempt))
+    }
+    // The right code now meets the lock.
+    await user.type(codeInput, lastCode())
+    await screen.findByText(
+      'Too many wrong codes. Sign-in for this number is paused for a while; try again later.',
+    )
+    expect(onError.mock.calls[2]?.[0]).toMatchObject({ code: 'user_lock_limit_reached', status_code: 429 })
+    expect(screen.queryByText(/Try again in \d+ s/)).toBeNull()
+    expect(emulator.messages()).toHaveLength(1)
+    expect(requests.filter((path) => path === SEND_PATH)).toHaveLength(1)
+  })
+
   it('network failure: explains, and the same button retries', async () => {
     const { emulator, stytch } = createHarness()
     emulator.faults.add({ kind: 'drop', path: SEND_PATH })

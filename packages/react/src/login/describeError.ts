@@ -20,6 +20,7 @@ export type LoginErrorKind =
   | 'wrong_code'
   | 'code_expired'
   | 'rate_limited'
+  | 'locked'
   | 'network'
   | 'timeout'
   | 'generic'
@@ -38,7 +39,9 @@ export function classifyError(error: unknown): LoginError {
   if (isStytchTimeoutError(error)) return { kind: 'timeout' }
   const status = isStytchAPIError(error) || isStytchSchemaError(error) ? error.status_code : undefined
   const code = isStytchError(error) ? error.code : undefined
-  if (status === 429 || code === 'too_many_requests' || code === 'user_lock_limit_reached') {
+  // Too many wrong codes: a lock for a while (an hour at the vendor), not a countdown of seconds.
+  if (code === 'user_lock_limit_reached') return { kind: 'locked' }
+  if (status === 429 || code === 'too_many_requests') {
     const retryAfter = isStytchAPIError(error) || isStytchSchemaError(error) ? error.retryAfter : undefined
     return retryAfter === undefined ? { kind: 'rate_limited' } : { kind: 'rate_limited', retryAfter }
   }
@@ -69,6 +72,7 @@ const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
   wrong_code: 'errorWrongCode',
   code_expired: 'errorCodeExpired',
   rate_limited: 'errorRateLimited',
+  locked: 'errorLocked',
   network: 'errorNetwork',
   timeout: 'errorTimeout',
   generic: 'errorGeneric',

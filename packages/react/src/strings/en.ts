@@ -34,6 +34,7 @@ export const en: PhoneLoginStrings = {
   errorWrongCode: 'That code is not right. Check the text message and try again.',
   errorCodeExpired: 'This code has expired or was already used. Send a new code.',
   errorRateLimited: 'Too many attempts. Try again in {seconds} s.',
+  errorLocked: 'Too many wrong codes. Sign-in for this number is paused for a while; try again later.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorTimeout: 'The server took too long to answer. Try again.',
   errorGeneric: 'Something went wrong. Try again.',

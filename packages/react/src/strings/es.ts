@@ -34,6 +34,8 @@ export const es: PhoneLoginStrings = {
   errorWrongCode: 'El código no es correcto. Revisa el SMS e inténtalo de nuevo.',
   errorCodeExpired: 'Este código ha caducado o ya se usó. Pide un código nuevo.',
   errorRateLimited: 'Demasiados intentos. Vuelve a intentarlo en {seconds} s.',
+  errorLocked:
+    'Demasiados códigos incorrectos. El acceso con este número está en pausa; inténtalo de nuevo más tarde.',
   errorNetwork: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   errorTimeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
   errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',

@@ -34,6 +34,8 @@ export const fr: PhoneLoginStrings = {
   errorWrongCode: 'Ce code est incorrect. Vérifiez le SMS et réessayez.',
   errorCodeExpired: 'Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.',
   errorRateLimited: 'Trop de tentatives. Réessayez dans {seconds} s.',
+  errorLocked:
+    'Trop de codes incorrects. La connexion avec ce numéro est suspendue pour un moment ; réessayez plus tard.',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
   errorGeneric: 'Une erreur est survenue. Réessayez.',

@@ -34,6 +34,7 @@ export const ptBR: PhoneLoginStrings = {
   errorWrongCode: 'Código incorreto. Confira o SMS e tente de novo.',
   errorCodeExpired: 'Este código expirou ou já foi usado. Peça um novo código.',
   errorRateLimited: 'Muitas tentativas. Tente de novo em {seconds} s.',
+  errorLocked: 'Muitos códigos incorretos. O acesso com este número está pausado; tente de novo mais tarde.',
   errorNetwork: 'Não foi possível falar com o servidor. Verifique sua conexão e tente de novo.',
   errorTimeout: 'O servidor demorou demais para responder. Tente de novo.',
   errorGeneric: 'Algo deu errado. Tente de novo.',

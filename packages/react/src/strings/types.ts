@@ -41,6 +41,8 @@ export interface PhoneLoginStrings {
   errorWrongCode: string
   errorCodeExpired: string
   errorRateLimited: string
+  /** Too many wrong codes: the server has locked sign-in for this number for a while. */
+  errorLocked: string
   errorNetwork: string
   errorTimeout: string
   errorGeneric: string

@@ -1,0 +1,50 @@
+import { ApiFailure } from './errors'
+import type { UserLockOptions } from './options'
+
+/**
+ * Failed passcode checks in a row, per user. The tenth (by default) locks the user out of
+ * authenticating for an hour: every check, right code or wrong, then answers 429
+ * `user_lock_limit_reached`. A success resets the count; sends are not affected.
+ */
+export class UserLocks {
+  readonly #options: UserLockOptions
+  readonly #failures = new Map<string, number>()
+  readonly #lockedUntil = new Map<string, number>()
+
+  constructor(options: UserLockOptions) {
+    this.#options = options
+  }
+
+  /** Throws while the user is locked. */
+  check(userId: string, now: number): void {
+    const until = this.#lockedUntil.get(userId)
+    if (until === undefined) return
+    if (now < until) {
+      throw new ApiFailure(
+        429,
+        'user_lock_limit_reached',
+        'This user has had too many failed attempts and is locked out for now.',
+      )
+    }
+    this.#lockedUntil.delete(userId)
+  }
+
+  fail(userId: string, now: number): void {
+    const failures = (this.#failures.get(userId) ?? 0) + 1
+    if (failures < this.#options.maxFailures) {
+      this.#failures.set(userId, failures)
+      return
+    }
+    this.#failures.delete(userId)
+    this.#lockedUntil.set(userId, now + this.#options.lockSeconds * 1000)
+  }
+
+  succeed(userId: string): void {
+    this.#failures.delete(userId)
+  }
+
+  clear(): void {
+    this.#failures.clear()
+    this.#lockedUntil.clear()
+  }
+}
