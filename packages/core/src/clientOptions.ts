@@ -23,7 +23,10 @@ function isBaseUrl(value: unknown): boolean {
   }
 }
 
-const COOKIE_NAME: Rule = [matches(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/), 'a non-empty cookie name']
+const COOKIE_NAME: Rule = [
+  /* @__PURE__ */ matches(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/),
+  'a non-empty cookie name',
+]
 
 const CLIENT_RULES: Rules = {
   baseUrl: [isBaseUrl, 'an absolute http(s) URL without query or fragment'],
@@ -40,8 +43,8 @@ const CLIENT_RULES: Rules = {
 const COOKIE_RULES: Rules = {
   opaqueTokenCookieName: COOKIE_NAME,
   jwtCookieName: COOKIE_NAME,
-  domain: [matches(/^[\w.-]+$/), 'a host name such as example.com'],
-  path: [matches(/^\/[^;\s]*$/), 'a path such as "/" or "/app"'],
+  domain: [/* @__PURE__ */ matches(/^[\w.-]+$/), 'a host name such as example.com'],
+  path: [/* @__PURE__ */ matches(/^\/[^;\s]*$/), 'a path such as "/" or "/app"'],
   enabled: [isBoolean, 'a boolean'],
 }
 

@@ -37,7 +37,12 @@ function isLocale(value: unknown): boolean {
   }
 }
 
-export const DURATION: Rule = [isInteger(5), 'an integer of at least 5', 'invalid_session_duration_minutes']
+// Rule tables are built at module level; `@__PURE__` lets bundlers drop the ones an app never uses.
+export const DURATION: Rule = [
+  /* @__PURE__ */ isInteger(5),
+  'an integer of at least 5',
+  'invalid_session_duration_minutes',
+]
 
 const SIGNAL: Rule = [
   (value) =>
@@ -97,7 +102,7 @@ export const METHOD_ID: Rule = [
 ]
 
 const SMS_RULES: Rules = {
-  expiration_minutes: [isInteger(1, 10), 'an integer from 1 to 10', 'invalid_expiration'],
+  expiration_minutes: [/* @__PURE__ */ isInteger(1, 10), 'an integer from 1 to 10', 'invalid_expiration'],
   locale: [isLocale, 'a BCP 47 tag such as "pt-br"', 'invalid_locale'],
   enable_autofill: [isBoolean, 'a boolean'],
   autofill_session_duration_minutes: DURATION,
