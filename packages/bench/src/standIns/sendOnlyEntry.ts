@@ -3,13 +3,11 @@
 // split of the client could bring a under its budget.
 import { resolveClientOptions } from '../../../core/src/clientOptions'
 import { createSendGuard } from '../../../core/src/sendGuard'
+import { SEND_RESPONSE } from '../../../core/src/shapes'
 import { safeStorage } from '../../../core/src/storage'
 import { createTransport } from '../../../core/src/transport'
 import type { SmsSendResponse } from '../../../core/src/types'
 import { validatePublicToken, validateSms } from '../../../core/src/validate'
-
-// Inline rather than from shapes.ts, whose constants are built with spreads that bundlers keep whole.
-const SEND_RESPONSE = { request_id: 'string', status_code: 'number', method_id: 'string' } as const
 
 export function sendCode(publicToken: string, phoneNumber: string): Promise<SmsSendResponse> {
   const token = validatePublicToken(publicToken)
