@@ -22,6 +22,8 @@ function describe(error: unknown): string {
       return 'That code is not right. Check the text message and try again.'
     case 'unable_to_auth_otp_code':
       return 'That code has expired or was already used. Send a new one.'
+    case 'user_lock_limit_reached':
+      return 'Too many wrong codes. Sign-in for this number is paused for a while; try again later.'
     case 'network_error':
       return 'Could not reach the server. Check your connection and try again.'
     case 'timeout':
