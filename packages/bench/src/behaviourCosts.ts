@@ -112,12 +112,12 @@ export async function measureBehaviourCosts(
   budget: number,
   candidates: readonly Behaviour[] = behaviours,
 ): Promise<BehaviourCosts> {
+  const measured: { off: Behaviour[]; gzip: number }[] = []
+  for (const off of subsets(candidates)) measured.push({ off, gzip: await measureWithout(entry, off) })
   const key = (set: readonly Behaviour[]) => set.map((behaviour) => behaviour.label).join()
-  const sizes = new Map<string, number>()
-  for (const set of subsets(candidates)) sizes.set(key(set), await measureWithout(entry, set))
-  const size = (set: readonly Behaviour[]) => sizes.get(key(set)) ?? Number.NaN
-  const meeting = subsets(candidates)
-    .map((off) => ({ off, gzip: size(off) }))
+  const size = (set: readonly Behaviour[]) =>
+    measured.find(({ off }) => key(off) === key(set))?.gzip ?? Number.NaN
+  const meeting = measured
     .filter(({ gzip }) => gzip <= budget)
     .sort((x, y) => x.off.length - y.off.length || x.gzip - y.gzip)
   return {

@@ -118,9 +118,9 @@ export function displayPath(inputPath: string): string {
   return parts.filter((part) => part !== '..').join('/')
 }
 
-/** Bundles one entry file in memory and weighs what came out. */
-export async function measureBundle(entry: string, options: MeasureOptions = {}): Promise<BundleSize> {
-  const result = await build({
+/** Bundles one entry file in memory, as an app build would (see the top of this file). */
+export function bundleEntry(entry: string, options: MeasureOptions = {}) {
+  return build({
     entryPoints: [entry],
     absWorkingDir: packageDir,
     bundle: true,
@@ -139,6 +139,11 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
     plugins: options.plugins ?? [],
     logLevel: 'silent',
   })
+}
+
+/** Bundles one entry file in memory and weighs what came out. */
+export async function measureBundle(entry: string, options: MeasureOptions = {}): Promise<BundleSize> {
+  const result = await bundleEntry(entry, options)
   const metafile = result.metafile
   const files = new Map<string, OutputFile>(
     result.outputFiles.map((file) => [relative(packageDir, file.path).split('\\').join('/'), file]),
