@@ -1,0 +1,3 @@
+import { libraryConfig } from '../tooling/rollup.mjs'
+
+export default libraryConfig({ dir: import.meta.dirname, target: 'node20' })

@@ -1,0 +1,2 @@
+// @otpkit/server: what an app's own server runs beside otpkit's browser client.
+export {}
