@@ -1,9 +1,19 @@
-// SMS one-time passcodes: send a code, then trade it for a session.
+// One-time passcodes: send a code by SMS or WhatsApp, then trade it for a session. Both channels share
+// one send; their differences are rows in CHANNELS.
+import type { Channel } from './channels'
+import { CHANNELS } from './channels'
 import type { SendGuard } from './sendGuard'
 import type { SessionStore } from './sessionStore'
 import { AUTHENTICATE_RESPONSE, SEND_RESPONSE } from './shapes'
 import type { Transport } from './transport'
-import type { AuthenticateOptions, AuthenticateResponse, SmsOptions, SmsSendResponse } from './types'
+import type {
+  AuthenticateOptions,
+  AuthenticateResponse,
+  SmsOptions,
+  SmsSendResponse,
+  WhatsAppOptions,
+  WhatsAppSendResponse,
+} from './types'
 import {
   DURATION,
   METHOD_ID,
@@ -11,33 +21,50 @@ import {
   validate,
   validateCode,
   validateOptions,
-  validateSms,
+  validateSend,
 } from './validate'
 
+/** The sends of one channel. */
+export interface ChannelClient<Options, Response> {
+  /** Sends a code, creating the user when the number is new. Never retried automatically. */
+  loginOrCreate(phone_number: string, options?: Options): Promise<Response>
+  /** Sends a code to an existing user; with a session, adds the number to the signed-in user. */
+  send(phone_number: string, options?: Options): Promise<Response>
+}
+
 export interface OtpsClient {
-  sms: {
-    /** Sends a code, creating the user when the number is new. Never retried automatically. */
-    loginOrCreate(phone_number: string, options?: SmsOptions): Promise<SmsSendResponse>
-    /** Sends a code to an existing user; with a session, adds the number to the signed-in user. */
-    send(phone_number: string, options?: SmsOptions): Promise<SmsSendResponse>
-  }
+  sms: ChannelClient<SmsOptions, SmsSendResponse>
+  /** As `sms`, without the autofill options (a typed `invalid_option` error, no request). */
+  whatsapp: ChannelClient<WhatsAppOptions, WhatsAppSendResponse>
   /** Checks the code; on success the session is stored and listeners are told. */
   authenticate(code: string, method_id: string, options: AuthenticateOptions): Promise<AuthenticateResponse>
 }
 
 export function createOtpsClient(transport: Transport, store: SessionStore, guard: SendGuard): OtpsClient {
   // Async, so that bad input rejects like every other failure instead of throwing synchronously.
-  async function sendSms(path: string, phone: unknown, options: unknown): Promise<SmsSendResponse> {
-    const { body, signal } = validateSms(phone, options)
-    return transport({ path, body, sessionToken: store.token(), shape: SEND_RESPONSE, signal, guard })
+  async function sendCode(channel: Channel, call: string, phone: unknown, options: unknown) {
+    const { body, signal } = validateSend(channel, phone, options)
+    const path = `/otps/${CHANNELS[channel].path}/${call}`
+    return transport<SmsSendResponse>({
+      path,
+      body,
+      sessionToken: store.token(),
+      shape: SEND_RESPONSE,
+      signal,
+      guard,
+    })
   }
 
+  const channelClient = (channel: Channel): ChannelClient<SmsOptions, SmsSendResponse> => ({
+    loginOrCreate: (phone, options) => sendCode(channel, 'login_or_create', phone, options),
+    // With a session the number is added to the signed-in user; without one it signs in.
+    send: (phone, options) =>
+      sendCode(channel, `send/${store.token() ? 'secondary' : 'primary'}`, phone, options),
+  })
+
   return {
-    sms: {
-      loginOrCreate: (phone, options) => sendSms('/otps/sms/login_or_create', phone, options),
-      send: (phone, options) =>
-        sendSms(`/otps/sms/send/${store.token() ? 'secondary' : 'primary'}`, phone, options),
-    },
+    sms: channelClient('sms'),
+    whatsapp: channelClient('whatsapp'),
     async authenticate(code, method_id, options) {
       const token = validateCode(code)
       validate(method_id, 'method_id', METHOD_ID)
