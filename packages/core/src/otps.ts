@@ -2,9 +2,10 @@
 // one send; their differences are rows in CHANNELS.
 import type { Channel } from './channels'
 import { CHANNELS } from './channels'
-import type { SendGuard } from './sendGuard'
+import type { Inflight } from './inflight'
 import type { SessionStore } from './sessionStore'
-import { AUTHENTICATE_RESPONSE, SEND_RESPONSE } from './shapes'
+import { SEND_RESPONSE, SESSION_RESPONSE } from './shapes'
+import type { TabShare } from './tabShare'
 import type { Transport } from './transport'
 import type {
   AuthenticateOptions,
@@ -40,19 +41,32 @@ export interface OtpsClient {
   authenticate(code: string, method_id: string, options: AuthenticateOptions): Promise<AuthenticateResponse>
 }
 
-export function createOtpsClient(transport: Transport, store: SessionStore, guard: SendGuard): OtpsClient {
+export interface OtpsDependencies {
+  transport: Transport
+  store: SessionStore
+  /** Identical concurrent sends in this tab share one request. */
+  inflight: Inflight
+  /** Identical sends in two tabs at once share one request. */
+  tabShare: TabShare
+}
+
+export function createOtpsClient({ transport, store, inflight, tabShare }: OtpsDependencies): OtpsClient {
   // Async, so that bad input rejects like every other failure instead of throwing synchronously.
   async function sendCode(channel: Channel, call: string, phone: unknown, options: unknown) {
     const { body, signal } = validateSend(channel, phone, options)
     const path = `/otps/${CHANNELS[channel].path}/${call}`
-    return transport<SmsSendResponse>({
-      path,
-      body,
-      sessionToken: store.token(),
-      shape: SEND_RESPONSE,
-      signal,
-      guard,
-    })
+    const sessionToken = store.token()
+    const intent = `${path} ${JSON.stringify(body)}`
+    // One intent, one message: callers in this tab join one request (each keeps its own signal), which
+    // runs under the tab share, which sends only when no other tab has just sent the same thing.
+    const send = (shared: AbortSignal) =>
+      tabShare.run(
+        intent,
+        shared,
+        () => transport<SmsSendResponse>({ path, body, sessionToken, shape: SEND_RESPONSE, signal: shared }),
+        SEND_RESPONSE,
+      )
+    return store.watch(sessionToken, inflight(`${intent} ${sessionToken}`, send, signal))
   }
 
   const channelClient = (channel: Channel): ChannelClient<SmsOptions, SmsSendResponse> => ({
@@ -69,18 +83,25 @@ export function createOtpsClient(transport: Transport, store: SessionStore, guar
       const token = validateCode(code)
       validate(method_id, 'method_id', METHOD_ID)
       const { session_duration_minutes, signal } = validateOptions(options, SESSION_RULES)
-      const response = await transport<AuthenticateResponse>({
-        path: '/otps/authenticate',
-        body: {
-          token,
-          method_id,
-          session_duration_minutes: validate(session_duration_minutes, 'session_duration_minutes', DURATION),
-        },
-        sessionToken: store.token(),
-        shape: AUTHENTICATE_RESPONSE,
-        signal,
-      })
-      store.set(response)
+      const body = {
+        token,
+        method_id,
+        session_duration_minutes: validate(session_duration_minutes, 'session_duration_minutes', DURATION),
+      }
+      const sessionToken = store.token()
+      // Taken before the request: a sign-out while it is in flight outranks its answer.
+      const generation = store.generation()
+      const response = await store.watch(
+        sessionToken,
+        transport<AuthenticateResponse>({
+          path: '/otps/authenticate',
+          body,
+          sessionToken,
+          shape: SESSION_RESPONSE,
+          signal,
+        }),
+      )
+      store.setUnlessSignedOut(generation, response)
       return response
     },
   }
