@@ -277,6 +277,26 @@ describe('clearing', () => {
     expect(stytch.session.getTokens()?.session_token).toBe('session-token-B')
   })
 
+  it('an old session.authenticate answer arriving after a new login does not replace the new session', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const { stytch } = client(
+      createMemoryStorage(),
+      ok(authData('session-token-A')),
+      async () => {
+        await held
+        return ok(sessionData('session-token-A'))
+      },
+      ok(authData('session-token-B')),
+    )
+    await signIn(stytch)
+    const old = stytch.session.authenticate()
+    await signIn(stytch)
+    release()
+    await old
+    expect(stytch.session.getTokens()?.session_token).toBe('session-token-B')
+  })
+
   it('an old session.authenticate answer arriving after revoke does not restore the session', async () => {
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
