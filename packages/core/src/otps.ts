@@ -57,16 +57,15 @@ export function createOtpsClient({ transport, store, inflight, tabShare }: OtpsD
     const path = `/otps/${CHANNELS[channel].path}/${call}`
     const sessionToken = store.token()
     const intent = `${path} ${JSON.stringify(body)}`
-    // One intent, one message: callers in this tab join one request (each keeps its own signal), which
-    // runs under the tab share, which sends only when no other tab has just sent the same thing.
-    const send = (shared: AbortSignal) =>
-      tabShare.run(
-        intent,
-        shared,
-        () => transport<SmsSendResponse>({ path, body, sessionToken, shape: SEND_RESPONSE, signal: shared }),
-        SEND_RESPONSE,
-      )
-    return store.watch(sessionToken, inflight(`${intent} ${sessionToken}`, send, signal))
+    // One intent, one message. In this tab, identical calls in flight join one request (each caller
+    // keeps its own signal); across tabs, the request is skipped when another tab has just made it;
+    // the exchange itself is transport's; a session-ending error signs out.
+    const exchange = (shared: AbortSignal) =>
+      transport<SmsSendResponse>({ path, body, sessionToken, shape: SEND_RESPONSE, signal: shared })
+    const shareAcrossTabs = (shared: AbortSignal) =>
+      tabShare.run(intent, shared, () => exchange(shared), SEND_RESPONSE)
+    const request = inflight(`${intent} ${sessionToken}`, shareAcrossTabs, signal)
+    return store.watch(sessionToken, request)
   }
 
   const channelClient = (channel: Channel): ChannelClient<SmsOptions, SmsSendResponse> => ({

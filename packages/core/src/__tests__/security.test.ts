@@ -5,7 +5,7 @@ import { createEmulator, DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStorage, createStytchClient, StytchHeadlessClient, StytchUsageError } from '../index'
-import { fuzz } from '../../../tooling/testing/fuzzConfig'
+import { fuzz, fuzzTimeout } from '../../../tooling/testing/fuzzConfig'
 import { settle } from './support'
 
 const PHONE = '+12025550162'
@@ -48,7 +48,8 @@ describe('a secret key', () => {
           }
           expect(error).toBeInstanceOf(StytchUsageError)
           expect(error).toMatchObject({ code: 'secret_key_in_client' })
-          expect(shown(error)).not.toContain(rest)
+          // The whole key: a short tail alone can occur by chance in the stack's file paths.
+          expect(shown(error)).not.toContain(secret)
           expect(fetch).not.toHaveBeenCalled()
         },
       ),
@@ -120,32 +121,36 @@ describe('tokens and codes stay out of URLs, bodies they do not belong in, error
     ])
   })
 
-  it('usage errors never repeat the value that was refused', async () => {
-    const stytch = createStytchClient(DEMO_PUBLIC_TOKEN, {
-      fetch: vi.fn<typeof globalThis.fetch>(),
-      storage: createMemoryStorage(),
-    })
-    const marked = fc.string({ minLength: 4, maxLength: 20 }).map((s) => `Zq7${s}`)
-    await fc.assert(
-      fc.asyncProperty(marked, async (value) => {
-        const attempts = [
-          stytch.otps.sms.loginOrCreate(value),
-          stytch.otps.sms.loginOrCreate(PHONE, { locale: value }),
-          stytch.otps.sms.loginOrCreate(PHONE, { expiration_minutes: value as never }),
-          stytch.otps.sms.loginOrCreate(PHONE, { enable_autofill: value as never }),
-          stytch.otps.authenticate(value, 'phone-number-test-1', { session_duration_minutes: 60 }),
-          stytch.otps.authenticate('123456', 'phone-number-test-1', {
-            session_duration_minutes: value as never,
-          }),
-        ]
-        for (const attempt of attempts) {
-          const error = await settle(attempt)
-          expect(error).toBeInstanceOf(StytchUsageError)
-          expect(shown(error)).not.toContain(value)
-        }
-      }),
-      fuzz(0x5ec_02, 200),
-    )
-    stytch.destroy()
-  })
+  it(
+    'usage errors never repeat the value that was refused',
+    async () => {
+      const stytch = createStytchClient(DEMO_PUBLIC_TOKEN, {
+        fetch: vi.fn<typeof globalThis.fetch>(),
+        storage: createMemoryStorage(),
+      })
+      const marked = fc.string({ minLength: 4, maxLength: 20 }).map((s) => `Zq7${s}`)
+      await fc.assert(
+        fc.asyncProperty(marked, async (value) => {
+          const attempts = [
+            stytch.otps.sms.loginOrCreate(value),
+            stytch.otps.sms.loginOrCreate(PHONE, { locale: value }),
+            stytch.otps.sms.loginOrCreate(PHONE, { expiration_minutes: value as never }),
+            stytch.otps.sms.loginOrCreate(PHONE, { enable_autofill: value as never }),
+            stytch.otps.authenticate(value, 'phone-number-test-1', { session_duration_minutes: 60 }),
+            stytch.otps.authenticate('123456', 'phone-number-test-1', {
+              session_duration_minutes: value as never,
+            }),
+          ]
+          for (const attempt of attempts) {
+            const error = await settle(attempt)
+            expect(error).toBeInstanceOf(StytchUsageError)
+            expect(shown(error)).not.toContain(value)
+          }
+        }),
+        fuzz(0x5ec_02, 200),
+      )
+      stytch.destroy()
+    },
+    fuzzTimeout(200),
+  )
 })
