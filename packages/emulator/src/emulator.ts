@@ -8,6 +8,7 @@ import { CodeBook } from './otp'
 import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
 import { backendRoutes } from './routes/backend'
+import { bootstrapRoutes } from './routes/bootstrap'
 import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
 import type { EmulatorState } from './state'
@@ -115,7 +116,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     messages: new MessageLog(),
     faults: new FaultQueue(),
   }
-  const route = createRouter(sdkRoutes, backendRoutes)
+  const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes)
 
   const handle: Handle = async (request, signal) => {
     const path = new URL(request.url).pathname
