@@ -8,6 +8,7 @@ import { CodeBook } from './otp'
 import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
 import { backendRoutes } from './routes/backend'
+import { moonkeyRoutes } from './routes/moonkey'
 import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
 import type { EmulatorState } from './state'
@@ -46,7 +47,14 @@ export interface Emulator {
   reset(): void
   faults: EmulatorFaults
   /** The credentials and settings in force. */
-  readonly config: { publicToken: string; projectId: string; secret: string; countries: string[] }
+  readonly config: {
+    publicToken: string
+    projectId: string
+    secret: string
+    moonkeyApiKey: string
+    moonkeyPublicKey: string
+    countries: string[]
+  }
   readonly [HANDLE]: Handle
 }
 
@@ -115,7 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     messages: new MessageLog(),
     faults: new FaultQueue(),
   }
-  const route = createRouter(sdkRoutes, backendRoutes)
+  const route = createRouter(sdkRoutes, backendRoutes, moonkeyRoutes)
 
   const handle: Handle = async (request, signal) => {
     const path = new URL(request.url).pathname
@@ -171,6 +179,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       publicToken: resolved.publicToken,
       projectId: resolved.projectId,
       secret: resolved.secret,
+      moonkeyApiKey: resolved.moonkeyApiKey,
+      moonkeyPublicKey: resolved.moonkeyPublicKey,
       countries: [...resolved.countries],
     },
     [HANDLE]: handle,
