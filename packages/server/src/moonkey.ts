@@ -135,7 +135,7 @@ export function moonkey(options: MoonkeyOptions): Provider {
   function failure(answer: ProviderAnswer): RelayFailure {
     const error = readError(answer)
     if (!error || answer.status >= 500) return unexpected(answer, NAME)
-    if (answer.status === 401 || answer.status === 403) {
+    if (error.type === 'invalid_api_key' || error.type === 'secret_key_required') {
       return relayFailure('provider_unauthorized', 'The sign-in service refused the relay\u2019s API key.')
     }
     const mapped = ERRORS[error.type]

@@ -1,5 +1,4 @@
 // The relay as a Node request listener, for node:http, Express, Fastify (via its raw request) and Vite.
-import { Buffer } from 'node:buffer'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Relay } from './createRelay'
 
@@ -62,7 +61,7 @@ export function toNodeHandler(
       const response = await relay.fetch(request, { ip: req.socket.remoteAddress ?? '' })
       res.statusCode = response.status
       response.headers.forEach((value, name) => res.setHeader(name, value))
-      res.end(Buffer.from(await response.arrayBuffer()))
+      res.end(new Uint8Array(await response.arrayBuffer()))
     })().catch((error: unknown) => {
       if (next) return next(error)
       if (!res.headersSent) res.statusCode = 500
