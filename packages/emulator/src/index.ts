@@ -7,8 +7,10 @@ export {
   DEMO_PUBLIC_TOKEN,
   DEMO_SECRET,
 } from './options'
-export type { EmulatorOptions, RateLimitOptions, SmsMessage, UserLockOptions } from './options'
+export type { EmulatorOptions, RateLimitOptions, SentMessage, UserLockOptions } from './options'
 export type { Fault, FaultKind } from './faults'
 export { SANDBOX_CODE, SANDBOX_PHONE_NUMBER } from './phone'
-export { composeSms } from './sms'
-export type { SmsTextInput } from './sms'
+export { CHANNELS } from './channels'
+export type { Channel } from './channels'
+export { composeMessageText } from './messageText'
+export type { MessageTextInput } from './messageText'

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Attributes } from './body'
+import type { Channel } from './channels'
 import { isoTime, newId } from './ids'
 import { signJwt, verifyJwt } from './jwt'
 
@@ -7,6 +8,7 @@ import { signJwt, verifyJwt } from './jwt'
 export const JWT_LIFETIME_SECONDS = 300
 
 export interface FactorRecord {
+  delivery_method: Channel
   phone_id: string
   phone_number: string
   last_authenticated_at: number
@@ -32,7 +34,7 @@ export interface SessionView {
   expires_at: string
   authentication_factors: {
     type: 'otp'
-    delivery_method: 'sms'
+    delivery_method: Channel
     last_authenticated_at: string
     phone_number_factor: { phone_id: string; phone_number: string }
   }[]
@@ -101,7 +103,9 @@ export class SessionBook {
   }
 
   addFactor(session: SessionRecord, factor: FactorRecord): void {
-    session.factors = [...session.factors.filter((f) => f.phone_id !== factor.phone_id), factor]
+    const same = (f: FactorRecord) =>
+      f.phone_id === factor.phone_id && f.delivery_method === factor.delivery_method
+    session.factors = [...session.factors.filter((f) => !same(f)), factor]
   }
 
   revoke(session: SessionRecord): void {
@@ -118,7 +122,7 @@ export class SessionBook {
       expires_at: isoTime(session.expires_at),
       authentication_factors: session.factors.map((factor) => ({
         type: 'otp',
-        delivery_method: 'sms',
+        delivery_method: factor.delivery_method,
         last_authenticated_at: isoTime(factor.last_authenticated_at),
         phone_number_factor: { phone_id: factor.phone_id, phone_number: factor.phone_number },
       })),

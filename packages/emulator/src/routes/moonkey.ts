@@ -183,7 +183,7 @@ function sessionView(state: EmulatorState, session: SessionRecord) {
     updated_at: seconds(session.last_accessed_at),
     factors: session.factors.map((factor) => ({
       type: 'otp',
-      delivery_channel: 'sms',
+      delivery_channel: factor.delivery_method,
       method: {
         method_id: map.phones.outside(factor.phone_id),
         method_type: 'phone_number',
@@ -216,7 +216,13 @@ function readSend(body: JsonObject, request: Request, state: EmulatorState) {
   const phoneNumber = validatePhoneNumber(body.phone_number, state.options.countries)
   const expiresIn = readExpiresIn(body)
   readFingerprint(body, request)
-  return { phoneNumber, expirationMinutes: expiresIn, locale: 'en', enableAutofill: false }
+  return {
+    channel: 'sms' as const,
+    phoneNumber,
+    expirationMinutes: expiresIn,
+    locale: 'en',
+    enableAutofill: false,
+  }
 }
 
 const loginOrCreate: RouteHandler = async (request, context) => {

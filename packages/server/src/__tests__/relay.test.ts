@@ -151,6 +151,24 @@ describe('WhatsApp and second phones', () => {
     expect(await secondary.json()).toMatchObject({ error_type: 'unsupported_by_provider' })
   })
 
+  it('stytch-backend: a WhatsApp login through /sdk/v1/otps/whatsapp/*', async () => {
+    const setup = setUp('stytch-backend')
+    const sent = await setup.call('/sdk/v1/otps/whatsapp/login_or_create', { body: { phone_number: PHONE } })
+    expect(sent.status).toBe(200)
+    const { data } = (await sent.json()) as { data: { method_id: string } }
+    expect(setup.emulator.messages().map((message) => message.channel)).toEqual(['whatsapp'])
+    const auth = await setup.call('/sdk/v1/otps/authenticate', {
+      body: { token: setup.lastCode(), method_id: data.method_id, session_duration_minutes: 60 },
+    })
+    const body = (await auth.json()) as { data: { session: { authentication_factors: unknown[] } } }
+    expect(body.data.session.authentication_factors).toEqual([
+      expect.objectContaining({ delivery_method: 'whatsapp' }),
+    ])
+    const primary = await setup.call('/sdk/v1/otps/whatsapp/send/primary', { body: { phone_number: PHONE } })
+    expect(primary.status).toBe(200)
+    expect(setup.emulator.messages()).toHaveLength(2)
+  })
+
   it('stytch-backend: send/secondary adds a phone to the signed-in user', async () => {
     const setup = setUp('stytch-backend')
     const { sessionToken } = await signIn(setup)
