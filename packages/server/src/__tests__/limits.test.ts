@@ -25,6 +25,16 @@ describe('limits with the memory store', () => {
     expect((await send()).status).toBe(200)
   })
 
+  it('a refused bad request counts against no limit', async () => {
+    const setup = setUp('moonkey', { limits: { perPhone: 1, perIp: 1 } })
+    const bad = await setup.call('/sdk/v1/otps/sms/login_or_create', {
+      body: { phone_number: PHONE, expiration_minutes: 99 },
+    })
+    expect(bad.status).toBe(400)
+    const good = await setup.call('/sdk/v1/otps/sms/login_or_create', { body: { phone_number: PHONE } })
+    expect(good.status).toBe(200)
+  })
+
   it('refuses limits that are not positive integers when the relay is created', () => {
     expect(() => setUp('moonkey', { limits: { perIp: 0 } })).toThrow(TypeError)
     expect(() => setUp('moonkey', { limits: { perPhone: { max: 1, windowSeconds: 0.5 } } })).toThrow(

@@ -1,7 +1,7 @@
 // The provider's secret never leaves the server: not in an answer (success or any error), not in an error the
 // app sees, not in the provider object if someone logs it. The built example is grepped in its e2e suite.
 import { inspect } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEMO_MOONKEY_API_KEY, DEMO_SECRET } from '@otpkit/emulator'
 import { createRelay, moonkey, stytchBackend } from '../index'
 import { PHONE, PROVIDERS, SECRETS, setUp, signIn } from './support'
@@ -17,7 +17,22 @@ async function dump(response: Response): Promise<string> {
   return `${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}`
 }
 
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
 describe.each(PROVIDERS)('%s secret hygiene', (name) => {
+  it('writes no log line, through a login and a failing provider', async () => {
+    const lines = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => undefined),
+    )
+    const setup = setUp(name)
+    await signIn(setup)
+    setup.emulator.faults.add({ kind: 'status', status: 500 })
+    await setup.call('/sdk/v1/otps/sms/login_or_create', { body: { phone_number: PHONE } })
+    for (const spy of lines) expect(spy).not.toHaveBeenCalled()
+  })
+
   it('no answer carries the secret: a login, every error, a provider echoing it back', async () => {
     const setup = setUp(name)
     const answers: string[] = []

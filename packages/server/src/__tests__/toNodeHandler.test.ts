@@ -59,9 +59,12 @@ describe('toNodeHandler', () => {
     const relay = createRelay({
       provider: moonkey({ apiKey: DEMO_MOONKEY_API_KEY, baseUrl: emulator.url }),
       publicToken: PUBLIC_TOKEN,
+      countries: ['US', 'CA'],
+      limits: { perPhone: 5, perIp: 30 },
+      basePath: '/auth',
     })
     const base = await listen(createServer(toNodeHandler(relay)))
-    const data = await login(base)
+    const data = await login(`${base}/auth`)
     expect(data.user_id).toMatch(/^user_/)
     expect(data.session.attributes.ip_address).toBe('127.0.0.1')
     const outside = await fetch(`${base}/elsewhere`)
