@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv } from 'vite'
 import type { Plugin } from 'vite'
-import { resolveConfig } from './src/resolveConfig.ts'
+import { relayPlugin, relayProvider } from './relayPlugin.ts'
+import { EMULATOR_DEFAULT_URL, resolveConfig } from './src/resolveConfig.ts'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -22,9 +23,15 @@ function strictCsp(apiOrigin: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const app = resolveConfig(loadEnv(mode, here, 'VITE_'))
+  const env = loadEnv(mode, here, 'VITE_')
+  // OTPKIT_PROVIDER=moonkey|stytch-backend: the relay on this server, in front of the emulator.
+  const provider = relayProvider(process.env.OTPKIT_PROVIDER)
+  const app = resolveConfig(provider ? { ...env, VITE_OTPKIT_RELAY: provider } : env)
+  const emulatorUrl = env.VITE_STYTCH_BASE_URL?.trim() || EMULATOR_DEFAULT_URL
   return {
-    plugins: [react(), strictCsp(app.apiOrigin)],
+    plugins: [react(), strictCsp(app.apiOrigin), ...(provider ? [relayPlugin(provider, emulatorUrl)] : [])],
+    // The browser learns only which path is in use; the provider's keys stay in this process.
+    define: provider ? { 'import.meta.env.VITE_OTPKIT_RELAY': JSON.stringify(provider) } : {},
     resolve: {
       // Run on the workspace packages' sources (their `@otpkit/source` export condition): no prebuild.
       // Setting `conditions` replaces Vite's defaults, so they are listed again after ours.

@@ -35,3 +35,19 @@ test('a public token: the real API, its host chosen by the token unless a base U
     resolveConfig({ VITE_STYTCH_PUBLIC_TOKEN: live, VITE_STYTCH_BASE_URL: 'https://login.example.com' }),
   ).toMatchObject({ baseUrl: 'https://login.example.com', apiOrigin: 'https://login.example.com' })
 })
+
+test('OTPKIT_PROVIDER: the relay on the page’s own origin, the emulator holding the codes', async () => {
+  const { relayProvider } = await import('../relayPlugin')
+  expect(relayProvider(undefined)).toBeUndefined()
+  expect(relayProvider('moonkey')).toBe('moonkey')
+  expect(() => relayProvider('firebase')).toThrow(/OTPKIT_PROVIDER must be one of moonkey, stytch-backend/)
+  expect(resolveConfig({ VITE_OTPKIT_RELAY: 'moonkey' }, 'http://127.0.0.1:5173')).toEqual({
+    publicToken: DEMO_PUBLIC_TOKEN,
+    baseUrl: 'http://127.0.0.1:5173/auth',
+    apiOrigin: 'http://127.0.0.1:5173',
+    usingEmulator: true,
+    relay: { provider: 'moonkey', emulatorOrigin: EMULATOR_DEFAULT_URL },
+  })
+  // In Node (the preview server's CSP) the page's origin is `'self'`.
+  expect(resolveConfig({ VITE_OTPKIT_RELAY: 'stytch-backend' }).apiOrigin).toBe("'self'")
+})

@@ -1,46 +1,28 @@
 /* global fetch */
 // `pnpm dev`: starts the SMS emulator and the Vite dev server together, says where the app and the codes are,
 // and stops both on Ctrl-C. With VITE_STYTCH_PUBLIC_TOKEN set (environment or .env.local) only Vite starts,
-// and the app talks to the real API.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+// and the app talks to the real API. With OTPKIT_PROVIDER=moonkey or stytch-backend the browser talks to the
+// relay in Vite's own server (@otpkit/server), which calls the emulator as that provider: offline either way.
+import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { loadEnv } from 'vite'
+import { buildIfNeeded } from './buildIfNeeded.mjs'
 
 const appDir = join(import.meta.dirname, '..')
 const emulatorDir = join(appDir, 'node_modules/@otpkit/emulator')
 const env = loadEnv('development', appDir, 'VITE_')
-const useEmulator = !env.VITE_STYTCH_PUBLIC_TOKEN?.trim()
+const provider = process.env.OTPKIT_PROVIDER?.trim() || undefined
+const PROVIDERS = { moonkey: 'MoonKey', 'stytch-backend': "Stytch's backend API" }
+if (provider && !(provider in PROVIDERS)) {
+  console.error(`OTPKIT_PROVIDER must be one of ${Object.keys(PROVIDERS).join(', ')}, got "${provider}".`)
+  process.exit(2)
+}
+// Through the relay the provider is always the emulator, whatever token .env.local holds.
+const useEmulator = Boolean(provider) || !env.VITE_STYTCH_PUBLIC_TOKEN?.trim()
 const apiUrl = new URL(env.VITE_STYTCH_BASE_URL?.trim() || 'http://127.0.0.1:8787')
 const appPort = process.env.PORT || '5173'
 const appUrl = `http://127.0.0.1:${appPort}/`
 const inboxUrl = new URL('/__emulator/', apiUrl).href
-
-/** The newest modification time of the files under `dir`, tests excepted. */
-function newest(dir) {
-  let time = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === '__tests__') continue
-    const path = join(dir, entry.name)
-    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs)
-  }
-  return time
-}
-
-/** The emulator's command runs its build output; build it on a fresh clone or after its sources change. */
-function buildEmulatorIfNeeded() {
-  const dist = join(emulatorDir, 'dist')
-  if (existsSync(join(dist, 'cli.js')) && newest(dist) >= newest(join(emulatorDir, 'src'))) return
-  console.log('Building @otpkit/emulator…')
-  // Under `pnpm run`, npm_execpath is pnpm's own script; elsewhere rely on pnpm being on the PATH.
-  const pnpm = process.env.npm_execpath
-  const [command, args] = pnpm?.endsWith('js') ? [process.execPath, [pnpm]] : ['pnpm', []]
-  const result = spawnSync(command, [...args, 'run', 'build'], { cwd: emulatorDir, stdio: 'inherit' })
-  if (result.status !== 0) {
-    console.error('Could not build @otpkit/emulator (see above).')
-    process.exit(1)
-  }
-}
 
 const children = new Set()
 let stopping = false
@@ -91,8 +73,10 @@ async function waitFor(url) {
   return false
 }
 
+// The Vite config loads the relay's build output (and the relay's demo keys from the emulator's).
+buildIfNeeded(join(appDir, 'node_modules/@otpkit/emulator'), 'cli.js', '@otpkit/emulator')
+buildIfNeeded(join(appDir, 'node_modules/@otpkit/server'), 'index.js', '@otpkit/server')
 if (useEmulator) {
-  buildEmulatorIfNeeded()
   start('The emulator', [
     join(emulatorDir, 'bin/otpkit-emulator.js'),
     '--host',
@@ -117,14 +101,20 @@ if (!stopping && ready.every(Boolean)) {
     '  otpkit example app is running',
     '',
     `  App:        ${appUrl}`,
-    ...(useEmulator
+    ...(provider
       ? [
-          `  API:        the local emulator at ${apiUrl.origin}`,
+          `  API:        this app's own server, the relay at ${appUrl}auth (@otpkit/server)`,
+          `  Provider:   ${PROVIDERS[provider]}, played by the local emulator at ${apiUrl.origin}`,
           `  SMS codes:  printed in this terminal, and in the inbox at ${inboxUrl}`,
         ]
-      : [
-          `  API:        the real API (${env.VITE_STYTCH_BASE_URL?.trim() || 'chosen by your public token'})`,
-        ]),
+      : useEmulator
+        ? [
+            `  API:        the local emulator at ${apiUrl.origin}`,
+            `  SMS codes:  printed in this terminal, and in the inbox at ${inboxUrl}`,
+          ]
+        : [
+            `  API:        the real API (${env.VITE_STYTCH_BASE_URL?.trim() || 'chosen by your public token'})`,
+          ]),
     '',
     '  Press Ctrl-C to stop.',
     '',

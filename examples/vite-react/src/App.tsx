@@ -1,5 +1,6 @@
 import { useStytchSession } from '@otpkit/react'
 import { config } from './config'
+import { RELAY_PATH } from './resolveConfig'
 import { HeadlessLoginPage } from './HeadlessLoginPage'
 import { LoginPage } from './LoginPage'
 import { NavLink } from './NavLink'
@@ -35,7 +36,21 @@ export function App() {
       </header>
       <main className="stage">{page}</main>
       <footer className="footnote">
-        {config.usingEmulator ? (
+        {config.relay ? (
+          <p>
+            Running through this app's own server (the relay at {RELAY_PATH}) to{' '}
+            {config.relay.provider === 'moonkey' ? 'MoonKey' : "Stytch's backend API"}, played by the local
+            emulator. Codes are printed in the terminal and in the{' '}
+            <a
+              href={new URL('/__emulator/', config.relay.emulatorOrigin).href}
+              target="_blank"
+              rel="noreferrer"
+            >
+              emulator's inbox
+            </a>
+            .
+          </p>
+        ) : config.usingEmulator ? (
           <p>
             Running against the local emulator. Codes are printed in the terminal and in the{' '}
             <a href={new URL('/__emulator/', config.apiOrigin).href} target="_blank" rel="noreferrer">

@@ -8,9 +8,16 @@ export const EMULATOR_DEMO_TOKEN = 'public-token-test-00000000-0000-4000-8000-6f
 /** Where `otpkit-emulator` listens by default, and where `pnpm dev` starts it. */
 export const EMULATOR_DEFAULT_URL = 'http://127.0.0.1:8787'
 
+/** Where the example's own server mounts the relay (`OTPKIT_PROVIDER=…`). */
+export const RELAY_PATH = '/auth'
+
+export type RelayProvider = 'moonkey' | 'stytch-backend'
+
 export interface AppEnv {
   VITE_STYTCH_PUBLIC_TOKEN?: string
   VITE_STYTCH_BASE_URL?: string
+  /** Set by the Vite config from OTPKIT_PROVIDER: the app's own server relays to this provider. */
+  VITE_OTPKIT_RELAY?: string
 }
 
 export interface AppConfig {
@@ -21,11 +28,25 @@ export interface AppConfig {
   apiOrigin: string
   /** True when no token was given: the app talks to the local emulator. */
   usingEmulator: boolean
+  /** Present when the app's own server relays to a provider (then the emulator holds the codes). */
+  relay?: { provider: RelayProvider; emulatorOrigin: string }
 }
 
-export function resolveConfig(env: AppEnv): AppConfig {
+/** `pageOrigin`: the page's own origin, where the relay answers (absent in Node, for the CSP: `'self'`). */
+export function resolveConfig(env: AppEnv, pageOrigin?: string): AppConfig {
   const token = env.VITE_STYTCH_PUBLIC_TOKEN?.trim()
   const baseUrl = env.VITE_STYTCH_BASE_URL?.trim() || undefined
+  const relay = env.VITE_OTPKIT_RELAY?.trim()
+  if (relay === 'moonkey' || relay === 'stytch-backend') {
+    // The browser talks to its own origin only; the relay there holds the provider's secret.
+    return {
+      publicToken: EMULATOR_DEMO_TOKEN,
+      baseUrl: pageOrigin === undefined ? undefined : `${pageOrigin}${RELAY_PATH}`,
+      apiOrigin: pageOrigin ?? "'self'",
+      usingEmulator: true,
+      relay: { provider: relay, emulatorOrigin: new URL(baseUrl ?? EMULATOR_DEFAULT_URL).origin },
+    }
+  }
   if (!token) {
     const url = baseUrl ?? EMULATOR_DEFAULT_URL
     return {

@@ -15,6 +15,9 @@ Options:
   --public-token <t>     Public token the /sdk/v1 endpoints accept (default: demo token)
   --project-id <id>      Project id for /v1 Basic auth (default: demo project id)
   --secret <secret>      Secret for /v1 Basic auth (default: demo secret)
+  --moonkey-api-key <k>  MoonKey secret key (sk_…) for /v1/auth (default: demo key)
+  --moonkey-public-key <k>
+                         MoonKey public key (pk_…) (default: demo key)
   --countries <list>     Allowed countries, comma-separated ISO codes (default US,CA)
   --app-origin <origin>  Your app's origin: allowed by CORS and used as the autofill
                          host when a request has no Origin header
@@ -61,6 +64,8 @@ export function parseCliArgs(
         'public-token': { type: 'string' },
         'project-id': { type: 'string' },
         secret: { type: 'string' },
+        'moonkey-api-key': { type: 'string' },
+        'moonkey-public-key': { type: 'string' },
         countries: { type: 'string' },
         'app-origin': { type: 'string' },
         'code-lifetime': { type: 'string' },
@@ -88,6 +93,8 @@ export function parseCliArgs(
   if (values['public-token'] !== undefined) options.publicToken = values['public-token']
   if (values['project-id'] !== undefined) options.projectId = values['project-id']
   if (values.secret !== undefined) options.secret = values.secret
+  if (values['moonkey-api-key'] !== undefined) options.moonkeyApiKey = values['moonkey-api-key']
+  if (values['moonkey-public-key'] !== undefined) options.moonkeyPublicKey = values['moonkey-public-key']
   if (values.countries !== undefined) {
     options.countries = values.countries
       .split(',')

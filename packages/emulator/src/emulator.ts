@@ -9,6 +9,7 @@ import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
 import { backendRoutes } from './routes/backend'
 import { bootstrapRoutes } from './routes/bootstrap'
+import { moonkeyRoutes } from './routes/moonkey'
 import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
 import type { EmulatorState } from './state'
@@ -47,7 +48,14 @@ export interface Emulator {
   reset(): void
   faults: EmulatorFaults
   /** The credentials and settings in force. */
-  readonly config: { publicToken: string; projectId: string; secret: string; countries: string[] }
+  readonly config: {
+    publicToken: string
+    projectId: string
+    secret: string
+    moonkeyApiKey: string
+    moonkeyPublicKey: string
+    countries: string[]
+  }
   readonly [HANDLE]: Handle
 }
 
@@ -116,7 +124,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     messages: new MessageLog(),
     faults: new FaultQueue(),
   }
-  const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes)
+  const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes, moonkeyRoutes)
 
   const handle: Handle = async (request, signal) => {
     const path = new URL(request.url).pathname
@@ -172,6 +180,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       publicToken: resolved.publicToken,
       projectId: resolved.projectId,
       secret: resolved.secret,
+      moonkeyApiKey: resolved.moonkeyApiKey,
+      moonkeyPublicKey: resolved.moonkeyPublicKey,
       countries: [...resolved.countries],
     },
     [HANDLE]: handle,

@@ -33,6 +33,10 @@ export interface EmulatorOptions {
   projectId?: string
   /** Secret for the `/v1` family's Basic auth. Default {@link DEMO_SECRET}. */
   secret?: string
+  /** MoonKey secret key (`Bearer sk_…`) for the `/v1/auth` routes. Default {@link DEMO_MOONKEY_API_KEY}. */
+  moonkeyApiKey?: string
+  /** MoonKey public key (`pk_…`); the `/v1/auth` SMS routes refuse it. Default {@link DEMO_MOONKEY_PUBLIC_KEY}. */
+  moonkeyPublicKey?: string
   /** ISO 3166 country codes numbers may belong to. Default `['US', 'CA']`. */
   countries?: string[]
   /** Exact origins allowed by CORS. Default: any `http://localhost:*` and `http://127.0.0.1:*` origin. */
@@ -53,11 +57,15 @@ export interface EmulatorOptions {
 export const DEMO_PUBLIC_TOKEN = 'public-token-test-00000000-0000-4000-8000-6f74706b6974'
 export const DEMO_PROJECT_ID = 'project-test-00000000-0000-4000-8000-6f74706b6974'
 export const DEMO_SECRET = 'secret-test-otpkit-emulator-demo-secret-0000'
+export const DEMO_MOONKEY_API_KEY = 'sk_test_otpkitEmulatorDemoSecretKey0000000000000000'
+export const DEMO_MOONKEY_PUBLIC_KEY = 'pk_test_otpkitEmulatorDemoPublicKey000000000000000'
 
 export interface ResolvedOptions {
   publicToken: string
   projectId: string
   secret: string
+  moonkeyApiKey: string
+  moonkeyPublicKey: string
   countries: ReadonlySet<string>
   appOrigins: readonly string[] | undefined
   appOrigin: string | undefined
@@ -99,6 +107,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     ['publicToken', options.publicToken],
     ['projectId', options.projectId],
     ['secret', options.secret],
+    ['moonkeyApiKey', options.moonkeyApiKey],
+    ['moonkeyPublicKey', options.moonkeyPublicKey],
   ] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '' || value.includes(':'))) {
       throw new TypeError(`${name} must be a non-empty string without ":"`)
@@ -108,6 +118,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     publicToken: options.publicToken ?? DEMO_PUBLIC_TOKEN,
     projectId: options.projectId ?? DEMO_PROJECT_ID,
     secret: options.secret ?? DEMO_SECRET,
+    moonkeyApiKey: options.moonkeyApiKey ?? DEMO_MOONKEY_API_KEY,
+    moonkeyPublicKey: options.moonkeyPublicKey ?? DEMO_MOONKEY_PUBLIC_KEY,
     countries: new Set(countries),
     appOrigins: options.appOrigins?.map((value) => origin('appOrigins', value)),
     appOrigin: options.appOrigin === undefined ? undefined : origin('appOrigin', options.appOrigin),

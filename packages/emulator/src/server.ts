@@ -163,13 +163,15 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const actualPort = (server.address() as AddressInfo).port
   url = `http://${displayHost}:${actualPort}`
 
-  const { publicToken, projectId, secret, countries } = emulator.config
+  const { publicToken, projectId, secret, moonkeyApiKey, moonkeyPublicKey, countries } = emulator.config
   for (const line of [
     'otpkit emulator: a development stand-in for the phone OTP API. Never use it in production.',
     `  URL           ${url}`,
     `  Public token  ${publicToken}`,
     `  Project id    ${projectId}`,
     `  Secret        ${secret}`,
+    `  MoonKey key   ${moonkeyApiKey}`,
+    `  MoonKey pk    ${moonkeyPublicKey}`,
     `  Countries     ${countries.join(', ')}`,
     `  Inbox         ${url}/__emulator/`,
   ]) {

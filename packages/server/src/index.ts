@@ -1,2 +1,14 @@
-// @otpkit/server: what an app's own server runs beside otpkit's browser client.
-export {}
+// @otpkit/server: what an app's own server runs beside otpkit's browser client. One export per line.
+export { createRelay } from './createRelay'
+export type { ClientInfo, RateLimitRule, Relay, RelayOptions } from './createRelay'
+export { toNodeHandler } from './toNodeHandler'
+export { stytchBackend } from './stytchBackend'
+export type { StytchBackendOptions } from './stytchBackend'
+export { moonkey } from './moonkey'
+export type { MoonkeyOptions } from './moonkey'
+export type { Caller, Channel, Provider, ProviderTransport } from './provider'
+export { RELAY_ERRORS } from './errors'
+export type { RateLimitStore } from './RateLimitStore'
+export { memoryStore } from './memoryStore'
+export { redisStore } from './redisStore'
+export type { RedisEvalClient, RedisStoreOptions } from './redisStore'
