@@ -25,8 +25,8 @@ export interface GetSessionOptions {
   /** Cookie names, as in the browser client's `cookie` option. */
   cookie?: { opaqueTokenCookieName?: string; jwtCookieName?: string }
   /**
-   * A JWT older than this is not trusted locally but checked with the backend (needs `secret`), which
-   * notices a revoked session sooner than the JWT's five-minute lifetime. Default: no limit.
+   * A JWT at least this old is not trusted locally but checked with the backend (needs `secret`), which
+   * notices a revoked session sooner than the JWT's five-minute lifetime; 0 always asks. Default: no limit.
    */
   maxTokenAgeSeconds?: number
   /** Also load the full user (`GET /v1/users/{user_id}`, needs `secret`) when the JWT was enough. */
@@ -130,16 +130,19 @@ function checkOptions(options: GetSessionOptions): void {
     fail('secret must be a non-empty string.')
   if (options.jwks !== undefined && !Array.isArray(options.jwks?.keys))
     fail('jwks must be a key set: { keys: [...] }.')
-  if (options.baseUrl !== undefined) {
-    try {
-      new URL(options.baseUrl)
-    } catch {
-      fail(`baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}.`)
-    }
-  }
+  if (options.baseUrl !== undefined && !/^https?:$/.test(protocolOf(options.baseUrl)))
+    fail(`baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}.`)
   if (options.includeUser && options.secret === undefined) fail('includeUser needs the project secret.')
   if (options.maxTokenAgeSeconds !== undefined && !(options.maxTokenAgeSeconds >= 0))
     fail('maxTokenAgeSeconds must be a number ≥ 0.')
+}
+
+function protocolOf(url: unknown): string {
+  try {
+    return new URL(String(url)).protocol
+  } catch {
+    return ''
+  }
 }
 
 /** Reads one cookie from a Cookie header; undefined when absent, empty or not decodable. */
@@ -238,8 +241,10 @@ async function verifyLocally(
       algorithms: ['RS256'],
       issuer: `stytch.com/${options.projectId}`,
       audience: options.projectId,
-      ...(options.maxTokenAgeSeconds !== undefined && { maxTokenAge: options.maxTokenAgeSeconds }),
     })
+    const age = Date.now() / 1000 - (payload.iat ?? 0)
+    if (options.maxTokenAgeSeconds !== undefined && age >= options.maxTokenAgeSeconds)
+      return { kind: 'stale' }
     const session = sessionFromClaims(payload)
     if (!session) return { kind: 'invalid' }
     // The JWT outlives nothing: a session that ended is over whatever the JWT says.
