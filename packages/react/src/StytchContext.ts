@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext } from 'react'
 import type { StytchHeadlessClient } from '@otpkit/core'
 import type { QueryClient } from '@tanstack/query-core'

@@ -1,3 +1,5 @@
+'use client'
+
 import { useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { StytchHeadlessClient } from '@otpkit/core'

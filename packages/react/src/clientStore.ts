@@ -1,3 +1,5 @@
+'use client'
+
 // Adapts the client's session and user stores to useSyncExternalStore: a stable snapshot object
 // that only changes when the value does, and a server snapshot that matches the server's render.
 import { useMemo, useSyncExternalStore } from 'react'

@@ -1,8 +1,11 @@
 // @otpkit/react: provider, hooks and the pre-built <PhoneLogin>. Nothing here runs at import time;
-// the phone library is a separate chunk that only <PhoneLogin> loads.
+// the phone library is a separate chunk that only <PhoneLogin> loads. Modules with state, effects or
+// context start with "use client" (kept in dist/); this barrel and the hooks-free modules do not, so
+// a Server Component can import from it.
 export { StytchProvider } from './StytchProvider'
 export type { StytchProviderProps } from './StytchProvider'
-export { useStytch, MissingProviderError } from './useStytch'
+export { useStytch } from './useStytch'
+export { MissingProviderError } from './MissingProviderError'
 export { useStytchSession } from './useStytchSession'
 export type { SessionState } from './useStytchSession'
 export { useStytchUser } from './useStytchUser'

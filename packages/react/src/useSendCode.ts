@@ -1,3 +1,5 @@
+'use client'
+
 import type { SmsOptions, SmsSendResponse, StytchHeadlessClient } from '@otpkit/core'
 import { useStytchMutation } from './useStytchMutation'
 import type { RequestState } from './useStytchMutation'

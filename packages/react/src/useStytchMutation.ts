@@ -1,3 +1,5 @@
+'use client'
+
 // One MutationObserver per hook instance, read through useSyncExternalStore; the pattern of
 // @tanstack/react-query's useMutation without depending on it.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'

@@ -1,3 +1,5 @@
+'use client'
+
 import { useMemo } from 'react'
 import type { User } from '@otpkit/core'
 import { useClientSnapshot } from './clientStore'

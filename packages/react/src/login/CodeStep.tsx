@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useId, useRef } from 'react'
 import type { ClipboardEvent } from 'react'
 import { fill } from '../strings/resolveStrings'

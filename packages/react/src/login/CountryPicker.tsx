@@ -1,3 +1,5 @@
+'use client'
+
 // A country button that opens a searchable list (the ARIA combobox pattern): type a name, an ISO code
 // or a calling code, move with the arrow keys, Enter picks, Escape closes. Flags are emoji text.
 import { useEffect, useId, useRef, useState } from 'react'

@@ -1,3 +1,5 @@
+'use client'
+
 // The pre-built SMS login: phone step → code step → signed in. The phone library loads after first
 // paint; one intent sends at most one SMS. The two requests are called on the client directly with
 // their state kept here (in flight or not): going through useSendCode/useAuthenticateCode would add

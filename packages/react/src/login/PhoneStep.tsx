@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useId, useRef } from 'react'
 import type { ChangeEvent } from 'react'
 import type { CountryOption } from '../phone/countries'

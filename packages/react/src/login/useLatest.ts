@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useRef } from 'react'
 
 /** A ref that always holds the latest value, for callbacks run after an await or from a timer. */

@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useRef } from 'react'
 
 /** An AbortSignal that aborts when the component unmounts (a fresh one per mount, so StrictMode is safe). */

@@ -1,3 +1,5 @@
+'use client'
+
 // WebOTP: asks the browser for the code of an incoming origin-bound SMS ("@example.com #123456").
 // Chrome on Android and desktop Chrome/Edge with a paired phone have it; elsewhere this does nothing
 // and `autocomplete="one-time-code"` does the job. The request waits until the SMS arrives, so it is

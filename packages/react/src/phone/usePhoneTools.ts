@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useState } from 'react'
 import { notify } from '../notify'
 import { loadedPhoneTools, loadPhoneTools } from './loadPhoneTools'
