@@ -54,7 +54,8 @@ describe('<PhoneLogin> languages', () => {
   it.each(cases)('renders in $locale and asks for the SMS in $locale', async (expected) => {
     const { emulator, stytch } = createHarness()
     const { user, container } = renderWith(stytch, <PhoneLogin locale={expected.locale} />)
-    expect(screen.getByRole('heading', { name: expected.title })).toBeTruthy()
+    // Languages other than English load on demand (a chunk of their own), so the first look waits.
+    expect(await screen.findByRole('heading', { name: expected.title })).toBeTruthy()
     expect(screen.getByRole('button', { name: expected.country })).toBeTruthy()
     expect(container.querySelector('.otpkit-login')?.getAttribute('lang')).toBe(expected.lang)
 
@@ -69,10 +70,17 @@ describe('<PhoneLogin> languages', () => {
     expect(emulator.messages()[0]?.body).toMatch(expected.sms)
   })
 
-  it('an unknown region of a built-in language falls back to it (es-MX → es)', () => {
+  it('an unknown region of a built-in language falls back to it (es-MX → es)', async () => {
     const { stytch } = createHarness()
     renderWith(stytch, <PhoneLogin locale="es-MX" />)
-    expect(screen.getByRole('heading', { name: 'Inicia sesión con tu teléfono' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: 'Inicia sesión con tu teléfono' })).toBeTruthy()
+  })
+
+  it('overrides apply on top of a language loaded on demand', async () => {
+    const { stytch } = createHarness()
+    renderWith(stytch, <PhoneLogin locale="fr" strings={{ sendCode: 'Envoyez-moi un code' }} />)
+    expect(await screen.findByRole('button', { name: 'Envoyez-moi un code' })).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'Connectez-vous avec votre téléphone' })).toBeTruthy()
   })
 
   it('strings overrides replace any message, placeholders included', async () => {

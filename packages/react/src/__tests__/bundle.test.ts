@@ -60,23 +60,24 @@ describe('bundles', () => {
     expect(inputs.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
   })
 
-  it('<PhoneLogin>: libphonenumber-js only in a lazily loaded chunk', async () => {
+  it('<PhoneLogin>: one chunk before first paint, English only; the phone library and data lazily', async () => {
     const metafile = await bundle("export { StytchProvider, PhoneLogin } from './src/index.ts'", true)
     const entry = entryOutput(metafile)
-    const staticChunks = entry.imports
-      .filter((chunk) => chunk.kind === 'import-statement')
-      .map((chunk) => chunk.path)
-    const firstPaint = [entry, ...staticChunks.map((path) => metafile.outputs[path])].flatMap((output) =>
-      output ? included(output) : [],
-    )
+    // A chunk shared with a lazy one would be a second request before anything runs.
+    expect(entry.imports.filter((chunk) => chunk.kind === 'import-statement' && !chunk.external)).toEqual([])
+    const firstPaint = included(entry)
     expect(firstPaint.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
     expect(firstPaint.filter((path) => path.includes('@tanstack/query-core'))).toEqual([])
+    expect(firstPaint.filter((path) => /src\/strings\/(es|fr|ptBR)\.ts$/.test(path))).toEqual([])
+    expect(firstPaint.some((path) => path.endsWith('src/strings/en.ts'))).toBe(true)
+    expect(firstPaint.filter((path) => path.includes('src/phone/metadata/'))).toEqual([])
 
     const lazy = entry.imports.filter((chunk) => chunk.kind === 'dynamic-import').map((chunk) => chunk.path)
-    expect(lazy).toHaveLength(1)
-    const lazyInputs = included(
-      metafile.outputs[lazy[0] ?? ''] ?? { inputs: {}, imports: [], exports: [], bytes: 0 },
-    )
-    expect(lazyInputs.some((path) => path.includes('libphonenumber-js'))).toBe(true)
+    const lazyInputs = lazy.map((path) => included(metafile.outputs[path] ?? entry))
+    // The phone library, the table of metadata chunks, and the three other languages.
+    expect(lazyInputs).toHaveLength(5)
+    const tools = lazyInputs.find((inputs) => inputs.some((path) => path.endsWith('src/phone/phoneTools.ts')))
+    expect(tools?.some((path) => path.includes('libphonenumber-js/es6/AsYouType.js'))).toBe(true)
+    expect(tools?.filter((path) => /metadata\.min\.json|src\/phone\/metadata\//.test(path))).toEqual([])
   })
 })

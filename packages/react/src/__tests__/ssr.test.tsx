@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryStorage, createStytchClient } from '@otpkit/core'
 import { createEmulator, DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
 import { PhoneLogin, StytchProvider, useStytchSession, useStytchUser } from '../index'
+import { fr } from '../locales/fr'
 
 function SessionStatus() {
   const { session, isInitialized, fromCache } = useStytchSession()
@@ -29,7 +30,7 @@ describe('server rendering with react-dom/server, no window', () => {
     const html = renderToString(
       <StytchProvider stytch={stytch}>
         <SessionStatus />
-        <PhoneLogin locale="fr" countries={['US', 'CA', 'FR']} defaultCountry="FR" />
+        <PhoneLogin locale="fr" strings={fr} countries={['US', 'CA', 'FR']} defaultCountry="FR" />
       </StytchProvider>,
     )
     expect(html).toContain('not initialized / no session / no user / fresh')
@@ -38,6 +39,17 @@ describe('server rendering with react-dom/server, no window', () => {
     expect(html).toContain('aria-label="Pays: France +33"')
     expect(html).toContain('lang="fr"')
     expect(html).not.toContain('<style')
+    stytch.destroy()
+  })
+
+  it('a language neither imported nor loaded renders an empty, busy login rather than another language', () => {
+    const stytch = createStytchClient(DEMO_PUBLIC_TOKEN, { storage: createMemoryStorage() })
+    const html = renderToString(
+      <StytchProvider stytch={stytch}>
+        <PhoneLogin locale="es" />
+      </StytchProvider>,
+    )
+    expect(html).toBe('<div class="otpkit-login" lang="es" data-step="phone" aria-busy="true"></div>')
     stytch.destroy()
   })
 

@@ -11,8 +11,9 @@ import { notify } from '../notify'
 import { countryOptions } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import { usePhoneTools } from '../phone/usePhoneTools'
-import { fill, resolveLanguage, resolveStrings } from '../strings/resolveStrings'
+import { fill, resolveLanguage } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
+import { useStrings } from '../strings/useStrings'
 import { useStytchContext } from '../useStytch'
 import type { RequestError } from '../useStytchMutation'
 import { CodeStep } from './CodeStep'
@@ -72,7 +73,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
     enableAutofill = true,
   } = props
   const language = resolveLanguage(locale)
-  const strings = useMemo(() => resolveStrings(locale, props.strings), [locale, props.strings])
+  const { strings, ready } = useStrings(locale, props.strings)
   const countryKey = countries.join(',').toUpperCase()
   const options = useMemo(() => countryOptions(countryKey.split(','), language), [countryKey, language])
   // In the app's order, so the first listed country is the default one.
@@ -104,7 +105,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
   })
 
   const { stytch } = useStytchContext('PhoneLogin')
-  const tools = usePhoneTools()
+  const tools = usePhoneTools(allowed)
   const unmountSignal = useUnmountSignal()
   const inFlight = useRef(false)
   const latest = useLatest(props)
@@ -157,7 +158,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
       let phone = sent?.phone ?? ''
       let masked = sent?.masked ?? ''
       if (kind === 'send') {
-        const loaded = await loadPhoneTools()
+        const loaded = await loadPhoneTools(allowed)
         const check = loaded.checkPhone(phoneText, country, allowed)
         if (!check.ok) {
           notify(() => {
@@ -280,8 +281,11 @@ export function PhoneLogin(props: PhoneLoginProps) {
   }
 
   const root = ['otpkit-login', props.className].filter(Boolean).join(' ')
+  const lang = language === 'pt-br' ? 'pt-BR' : language
+  // A built-in language other than English is on its way: nothing in the wrong language meanwhile.
+  if (!ready) return <div className={root} lang={lang} data-step={step} aria-busy="true" />
   return (
-    <div className={root} lang={language === 'pt-br' ? 'pt-BR' : language} data-step={step}>
+    <div className={root} lang={lang} data-step={step}>
       {step === 'phone' && (
         <PhoneStep
           strings={strings}

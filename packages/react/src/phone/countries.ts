@@ -30,6 +30,16 @@ export function mainCountry(dialCode: string): string | undefined {
   return undefined
 }
 
+/** The main region of the calling code that international digits start with ("447911…" → "GB"). */
+export function countryOfNumber(digits: string): string | undefined {
+  // Calling codes are prefix-free: no code is the start of another.
+  for (let length = 1; length <= 3; length += 1) {
+    const country = mainCountry(digits.slice(0, length))
+    if (country) return country
+  }
+  return undefined
+}
+
 /** Every ISO code with a calling code. */
 export function allCountries(): string[] {
   return [...dialCodeTable().keys()]

@@ -1,24 +1,17 @@
-// Parsing, as-you-type formatting and validation on libphonenumber-js with its small ("min") metadata.
-// This module is only ever reached through the dynamic import in loadPhoneTools.ts, so it lands in its
-// own chunk, loaded after first paint, and apps that never render <PhoneLogin> never load it.
+// Parsing, as-you-type formatting and validation on libphonenumber-js/core with the metadata of the
+// allowed countries only (see loadMetadata.ts). This module is only ever reached through the dynamic
+// import in loadPhoneTools.ts, so it lands in its own chunk, loaded after first paint. It imports none
+// of the package's first-paint modules: a module shared with the first paint would become a chunk of its
+// own in esbuild, one more request before anything runs. What it needs from them comes in as arguments.
 // Everything goes through AsYouType alone: the other entry points would add ~3 KB gzip for nothing.
-import { AsYouType } from 'libphonenumber-js/min'
-import type { CountryCode } from 'libphonenumber-js/min'
-import { dialCode, mainCountry } from './countries'
+import { AsYouType } from 'libphonenumber-js/core'
+import type { CountryCode, MetadataJson } from 'libphonenumber-js/core'
 
 /** The vendor's sandbox number: always accepted by test projects with code 000000. */
 export const SANDBOX_NUMBER = '+10000000000'
 
 const digitsOf = (text: string) => text.replace(/\D/g, '')
 const isInternational = (text: string) => text.trim().startsWith('+')
-
-/** Reads `text` as typed: national digits for `country`, or an international number after "+". */
-function read(text: string, country: string): AsYouType {
-  const international = isInternational(text)
-  const typing = new AsYouType(international ? undefined : (country as CountryCode))
-  typing.input(international ? `+${digitsOf(text)}` : digitsOf(text))
-  return typing
-}
 
 export interface FormattedInput {
   /** What the field shows. */
@@ -27,56 +20,88 @@ export interface FormattedInput {
   country?: string
 }
 
-/**
- * Formats what was typed for display. A complete, valid international number from an allowed country
- * switches to that country and is shown in national format; any other "+" input stays international.
- */
-export function formatInput(text: string, country: string, allowed: readonly string[]): FormattedInput {
-  if (!isInternational(text)) return { text: new AsYouType(country as CountryCode).input(digitsOf(text)) }
-  const typing = read(text, country)
-  const number = typing.getNumber()
-  if (number?.country && allowed.includes(number.country) && number.isValid()) {
-    return { text: number.formatNational(), country: number.country }
-  }
-  return { text: new AsYouType().input(`+${digitsOf(text)}`) }
-}
-
 export type PhoneCheck =
   | { ok: true; e164: string; country: string }
   | { ok: false; reason: 'required' | 'too_short' | 'too_long' | 'invalid' | 'country'; country: string }
 
-/** Decides whether a number may be sent, and why not. Nothing is sent for a number that fails here. */
-export function checkPhone(text: string, country: string, allowed: readonly string[]): PhoneCheck {
-  const digits = digitsOf(text)
-  if (!digits) return { ok: false, reason: 'required', country }
-  const international = isInternational(text)
-  if ((international ? '+' : `+${dialCode(country) ?? ''}`) + digits === SANDBOX_NUMBER) {
-    return { ok: true, e164: SANDBOX_NUMBER, country: 'US' }
-  }
-  const typing = read(text, country)
-  const number = typing.getNumber()
-  const numberCountry =
-    number?.country ??
-    typing.getCountry() ??
-    (international ? mainCountry(typing.getCallingCode() ?? '') : country)
-  const named = numberCountry ?? country
-  if (numberCountry && !allowed.includes(numberCountry))
-    return { ok: false, reason: 'country', country: named }
-  const length = typing.validateLength()
-  if (length === 'TOO_SHORT') return { ok: false, reason: 'too_short', country: named }
-  if (length === 'TOO_LONG') return { ok: false, reason: 'too_long', country: named }
-  if (!number?.isValid() || !number.country || !allowed.includes(number.country)) {
-    return { ok: false, reason: 'invalid', country: named }
-  }
-  return { ok: true, e164: number.number, country: number.country }
+export interface PhoneTools {
+  /**
+   * Formats what was typed for display. A complete, valid international number from an allowed country
+   * switches to that country and is shown in national format; any other "+" input stays international.
+   */
+  formatInput(text: string, country: string, allowed: readonly string[]): FormattedInput
+  /** Decides whether a number may be sent, and why not. Nothing is sent for a number that fails here. */
+  checkPhone(text: string, country: string, allowed: readonly string[]): PhoneCheck
+  /** "+1 ••• ••• 0123": the number in international format with all but the last four digits hidden. */
+  maskPhone(e164: string): string
 }
 
-/** "+1 ••• ••• 0123": the number in international format with all but the last four digits hidden. */
-export function maskPhone(e164: string): string {
-  const formatted = new AsYouType().input(e164)
-  const callingCode = formatted.match(/^\+\d+/)?.[0] ?? ''
-  const rest = formatted.slice(callingCode.length)
-  const keep = digitsOf(rest).length - 4
-  let seen = 0
-  return callingCode + rest.replace(/\d/g, (digit) => (seen++ < keep ? '•' : digit))
+/**
+ * @param metadata covers the calling codes of the allowed countries.
+ * @param countryOfNumber the main region of the calling code that international digits start with, from
+ *   the small calling-code table that the picker uses: it names the country of a number whose calling code
+ *   has no metadata here (and so is not allowed).
+ */
+export function createPhoneTools(
+  metadata: MetadataJson,
+  countryOfNumber: (digits: string) => string | undefined,
+): PhoneTools {
+  const typer = (country?: string) => new AsYouType(country as CountryCode | undefined, metadata)
+  const dialCode = (country: string) =>
+    (metadata.countries as Record<string, [string, ...unknown[]] | undefined>)[country]?.[0]
+
+  /** Reads `text` as typed: national digits for `country`, or an international number after "+". */
+  const read = (text: string, country: string): AsYouType => {
+    const international = isInternational(text)
+    const typing = typer(international ? undefined : country)
+    typing.input(international ? `+${digitsOf(text)}` : digitsOf(text))
+    return typing
+  }
+
+  return {
+    formatInput(text, country, allowed) {
+      if (!isInternational(text)) return { text: typer(country).input(digitsOf(text)) }
+      const typing = read(text, country)
+      // A calling code that no allowed country has (so no metadata here): left as typed, and refused on send.
+      if (!typing.getCallingCode()) return { text }
+      const number = typing.getNumber()
+      if (number?.country && allowed.includes(number.country) && number.isValid()) {
+        return { text: number.formatNational(), country: number.country }
+      }
+      return { text: typer().input(`+${digitsOf(text)}`) }
+    },
+
+    checkPhone(text, country, allowed) {
+      const digits = digitsOf(text)
+      if (!digits) return { ok: false, reason: 'required', country }
+      const international = isInternational(text)
+      if ((international ? '+' : `+${dialCode(country) ?? ''}`) + digits === SANDBOX_NUMBER) {
+        return { ok: true, e164: SANDBOX_NUMBER, country: 'US' }
+      }
+      const typing = read(text, country)
+      const number = typing.getNumber()
+      const numberCountry =
+        number?.country ?? typing.getCountry() ?? (international ? countryOfNumber(digits) : country)
+      const named = numberCountry ?? country
+      if (numberCountry && !allowed.includes(numberCountry))
+        return { ok: false, reason: 'country', country: named }
+      const length = typing.validateLength()
+      if (length === 'TOO_SHORT') return { ok: false, reason: 'too_short', country: named }
+      if (length === 'TOO_LONG') return { ok: false, reason: 'too_long', country: named }
+      if (!number?.isValid() || !number.country || !allowed.includes(number.country)) {
+        return { ok: false, reason: 'invalid', country: named }
+      }
+      return { ok: true, e164: number.number, country: number.country }
+    },
+
+    maskPhone(e164) {
+      const formatted = typer().input(e164)
+      // Without metadata for the number (the sandbox number on a login without +1) nothing is spaced.
+      const callingCode = formatted.includes(' ') ? (formatted.match(/^\+\d+/)?.[0] ?? '') : '+'
+      const rest = formatted.slice(callingCode.length)
+      const keep = digitsOf(rest).length - 4
+      let seen = 0
+      return callingCode + rest.replace(/\d/g, (digit) => (seen++ < keep ? '•' : digit))
+    },
+  }
 }

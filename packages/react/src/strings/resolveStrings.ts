@@ -1,10 +1,18 @@
+// Which strings <PhoneLogin> shows. English is built into the first paint; the other built-in languages
+// are chunks of their own, loaded when a login asks for one, so a page carries only the language it shows.
+// An app that wants one at first paint (or on the server) imports it from `@otpkit/react/locales/<lang>`
+// and passes it as `strings`: a complete set of strings needs nothing loaded.
 import { en } from './en'
-import { es } from './es'
-import { fr } from './fr'
-import { ptBR } from './ptBR'
 import type { BuiltInLanguage, PhoneLoginStrings } from './types'
 
-const builtIn: Record<BuiltInLanguage, PhoneLoginStrings> = { en, es, fr, 'pt-br': ptBR }
+const loaders: Record<Exclude<BuiltInLanguage, 'en'>, () => Promise<PhoneLoginStrings>> = {
+  es: () => import('./es').then((module) => module.es),
+  fr: () => import('./fr').then((module) => module.fr),
+  'pt-br': () => import('./ptBR').then((module) => module.ptBR),
+}
+
+const loaded = new Map<BuiltInLanguage, PhoneLoginStrings>([['en', en]])
+const loading = new Map<BuiltInLanguage, Promise<PhoneLoginStrings>>()
 
 /** Maps any BCP 47 tag to a built-in language: `pt`, `pt-PT` and `pt-BR` → `pt-br`, `es-MX` → `es`, else `en`. */
 export function resolveLanguage(locale: string | undefined): BuiltInLanguage {
@@ -13,12 +21,47 @@ export function resolveLanguage(locale: string | undefined): BuiltInLanguage {
   return base === 'es' || base === 'fr' ? base : 'en'
 }
 
+/** Every key of the strings set: overrides that fill all of them need no built-in language. */
+function isComplete(overrides: Partial<PhoneLoginStrings>): overrides is PhoneLoginStrings {
+  return (Object.keys(en) as (keyof PhoneLoginStrings)[]).every((key) => overrides[key] !== undefined)
+}
+
+/**
+ * The strings for `locale` with `overrides` on top, if they are at hand now: English, a language already
+ * loaded, or complete overrides. Undefined while the language still has to be loaded (see loadStrings).
+ */
 export function resolveStrings(
   locale: string | undefined,
   overrides?: Partial<PhoneLoginStrings>,
-): PhoneLoginStrings {
-  const strings = builtIn[resolveLanguage(locale)]
+): PhoneLoginStrings | undefined {
+  if (overrides && isComplete(overrides)) return overrides
+  const strings = loaded.get(resolveLanguage(locale))
+  if (!strings) return undefined
   return overrides ? { ...strings, ...overrides } : strings
+}
+
+/**
+ * Loads a built-in language once per page. A failed load (a chunk that did not arrive) is forgotten, so
+ * the next login tries again, and answers English this time so that the login still shows.
+ */
+export function loadStrings(language: BuiltInLanguage): Promise<PhoneLoginStrings> {
+  const ready = loaded.get(language)
+  if (ready) return Promise.resolve(ready)
+  let pending = loading.get(language)
+  if (!pending) {
+    pending = loaders[language as Exclude<BuiltInLanguage, 'en'>]().then(
+      (strings) => {
+        loaded.set(language, strings)
+        return strings
+      },
+      () => {
+        loading.delete(language)
+        return en
+      },
+    )
+    loading.set(language, pending)
+  }
+  return pending
 }
 
 /** Fills `{name}` placeholders. Unknown names stay as they are so a typo in an override is visible. */

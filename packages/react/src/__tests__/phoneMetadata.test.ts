@@ -1,0 +1,111 @@
+// @vitest-environment node
+// The per-calling-code metadata against libphonenumber-js's full metadata: for every country, a few
+// hundred generated inputs (120 numbers, each national, international and half-typed) are formatted and
+// checked by the tools <PhoneLogin> loads for that country alone and by the same tools over the whole
+// world's metadata (what the component used before), and the answers must match. Numbers from elsewhere
+// must be refused for the same reason.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import world from 'libphonenumber-js/metadata.min.json'
+import examples from 'libphonenumber-js/examples.mobile.json'
+import { AsYouType } from 'libphonenumber-js/core'
+import type { CountryCode } from 'libphonenumber-js/core'
+import { describe, expect, it } from 'vitest'
+import { allCountries, countryOfNumber, dialCode } from '../phone/countries'
+import { WORLD_THRESHOLD } from '../phone/loadMetadata'
+import { loadPhoneTools } from '../phone/loadPhoneTools'
+import { createPhoneTools } from '../phone/phoneTools'
+import type { PhoneCheck } from '../phone/phoneTools'
+// @ts-expect-error: a plain .mjs script without declarations
+import { expectedFiles, outDir } from '../../scripts/phoneMetadata.mjs'
+
+const reference = createPhoneTools(world, countryOfNumber)
+const reasonOf = (check: PhoneCheck) => (check.ok ? 'ok' : check.reason)
+
+/** A small seeded generator, so that a failure names numbers that can be generated again. */
+function random(seed: number) {
+  let state = seed
+  return (below: number) => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * below
+  }
+}
+
+const countries = allCountries().filter((country) => country in world.countries)
+const perCountry = 120
+
+/** National numbers for `country`: its example with random tails (mostly valid) and random digits. */
+function nationalNumbers(country: string, next: (below: number) => number): string[] {
+  const example = (examples as Record<string, string>)[country] ?? '2015550123'
+  const numbers: string[] = []
+  for (let index = 0; index < perCountry; index += 1) {
+    const keep = Math.floor(next(example.length))
+    let digits = example.slice(0, keep)
+    const length = example.length + Math.floor(next(5)) - 2
+    while (digits.length < length) digits += String(Math.floor(next(10)))
+    numbers.push(digits)
+  }
+  return numbers
+}
+
+describe('phone metadata per calling code', () => {
+  it('the generated modules are those of the installed libphonenumber-js (run `pnpm -F @otpkit/react metadata`)', () => {
+    const expected = expectedFiles() as Record<string, string>
+    expect(readdirSync(outDir).sort()).toEqual(Object.keys(expected).sort())
+    for (const [name, text] of Object.entries(expected))
+      expect(readFileSync(join(outDir, name), 'utf8')).toBe(text)
+  })
+
+  it.each(countries)('%s alone formats and validates as with the full metadata', async (country) => {
+    const tools = await loadPhoneTools([country])
+    const allowed = [country]
+    const next = random(country.charCodeAt(0) * 31 + country.charCodeAt(1))
+    const code = dialCode(country) ?? ''
+    for (const digits of nationalNumbers(country, next)) {
+      for (const text of [digits, `+${code} ${digits}`, digits.slice(0, Math.ceil(digits.length / 2))]) {
+        const expected = reference.checkPhone(text, country, allowed)
+        const typing = new AsYouType(text.startsWith('+') ? undefined : (country as CountryCode), world)
+        typing.input(text)
+        if ((typing.getCallingCode() ?? code) !== code) {
+          // Digits that start with the country's international prefix ("00 239 …" from Germany) dial
+          // another calling code, which has no metadata here: refused all the same, though the message
+          // names the allowed country rather than the one dialled, and the text stays as typed.
+          expect(tools.checkPhone(text, country, allowed).ok, text).toBe(false)
+          continue
+        }
+        expect(tools.formatInput(text, country, allowed), text).toEqual(
+          reference.formatInput(text, country, allowed),
+        )
+        expect(tools.checkPhone(text, country, allowed), text).toEqual(expected)
+      }
+    }
+    const valid = reference.checkPhone((examples as Record<string, string>)[country] ?? '', country, allowed)
+    if (valid.ok) expect(tools.maskPhone(valid.e164)).toBe(reference.maskPhone(valid.e164))
+  })
+
+  it('numbers from calling codes outside the allowlist are refused as from another country', async () => {
+    const tools = await loadPhoneTools(['US', 'CA'])
+    const next = random(7)
+    for (const country of countries) {
+      if (dialCode(country) === '1') continue
+      const example = (examples as Record<string, string>)[country]
+      if (!example) continue
+      const valid = reference.checkPhone(example, country, [country])
+      if (!valid.ok) continue
+      const pasted =
+        valid.e164.slice(0, valid.e164.length - 2) + String(Math.floor(next(100))).padStart(2, '0')
+      expect(reasonOf(tools.checkPhone(pasted, 'US', ['US', 'CA'])), pasted).toBe(
+        reasonOf(reference.checkPhone(pasted, 'US', ['US', 'CA'])),
+      )
+    }
+  })
+
+  it(`more than ${WORLD_THRESHOLD} calling codes load the whole world's metadata in one chunk`, async () => {
+    const tools = await loadPhoneTools(countries)
+    expect(tools.checkPhone('+81 90-1234-5678', 'US', countries)).toEqual(
+      reference.checkPhone('+81 90-1234-5678', 'US', countries),
+    )
+  })
+})
