@@ -122,6 +122,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   let userInfo: UserInfo = { user: null, fromCache: false }
   /** The last snapshot text written or seen, to ignore `storage` events that change nothing. */
   let lastRaw: string | null = null
+  /** The last snapshot text this tab itself wrote. */
+  let lastWritten: string | null = null
   let destroyed = false
   let signOuts = 0
 
@@ -140,7 +142,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
 
   function persist(next: SessionSnapshot | null): void {
-    lastRaw = next && JSON.stringify(next)
+    lastRaw = lastWritten = next && JSON.stringify(next)
     if (lastRaw) storage.setItem(key, lastRaw)
     else storage.removeItem(key)
     options.writeCookies(next)
@@ -157,6 +159,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     // had confirmed with the server counts as confirmed here too: asking again would only make tabs
     // that confirm cached sessions answer each other's writes in a loop.
     const next = readSnapshot(raw)
+    if (!next && current && lastWritten !== null && storage.getItem(key) === lastWritten) {
+      // This tab stored a session after the other tab signed out: a late answer that arrived here
+      // before the news did. Sign-out still wins: that session goes, here, from storage and from the
+      // server (and the other tabs hear this tab sign out).
+      options.revokeDiscarded(current.session_token)
+      clear()
+      return
+    }
     // Another tab signed out: that outranks every answer this tab is still waiting for.
     if (!next) signOuts++
     apply(next, next?.confirmed !== true)
