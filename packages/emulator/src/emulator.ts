@@ -3,16 +3,19 @@ import { errorResponse } from './errors'
 import { FaultQueue, faultResponse, type Fault } from './faults'
 import { handleInbox, isInboxPath, resetState } from './inbox'
 import { MessageLog } from './messageLog'
-import { resolveOptions, type EmulatorOptions, type SmsMessage } from './options'
+import { resolveOptions, type EmulatorOptions, type SentMessage } from './options'
 import { CodeBook } from './otp'
 import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
 import { backendRoutes } from './routes/backend'
+import { bootstrapRoutes } from './routes/bootstrap'
 import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
 import type { EmulatorState } from './state'
 import { UserStore } from './store'
 import { UserLocks } from './userLock'
+
+const SWEEP_INTERVAL_MS = 30_000
 
 /** The handler's answer when a `drop` fault says the connection dies instead. */
 export const DROPPED = Symbol('dropped')
@@ -40,8 +43,8 @@ export interface EmulatorFaults {
 export interface Emulator {
   /** Same signature as the global fetch, so it can be handed to a client as its transport. */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
-  /** SMS sent so far, oldest first. */
-  messages(): SmsMessage[]
+  /** Messages (SMS and WhatsApp) sent so far, oldest first. */
+  messages(): SentMessage[]
   /** Clears users, codes, sessions, messages, rate limits, user locks and faults. */
   reset(): void
   faults: EmulatorFaults
@@ -112,10 +115,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     sessions: new SessionBook(resolved.projectId),
     limiter: new RateLimiter(resolved.rateLimit),
     locks: new UserLocks(resolved.userLock),
-    messages: new MessageLog(),
+    messages: new MessageLog(resolved.maxMessages),
     faults: new FaultQueue(),
   }
-  const route = createRouter(sdkRoutes, backendRoutes)
+  let lastSweep = -Infinity
+  const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes)
 
   const handle: Handle = async (request, signal) => {
     const path = new URL(request.url).pathname
@@ -129,9 +133,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const now = Date.now()
     // Unverified phones added to a user are kept only five minutes; their codes die with them.
     for (const phoneId of state.users.purge(now)) state.codes.revoke(phoneId)
+    // What has expired is forgotten, so memory stays bounded however long the emulator runs. Each sweep
+    // walks everything, so it runs at most every half minute (or when the clock went back).
+    if (now - lastSweep >= SWEEP_INTERVAL_MS || now < lastSweep) {
+      lastSweep = now
+      state.codes.purge(now)
+      state.sessions.purge(now)
+      state.limiter.prune(now)
+      state.locks.prune(now)
+    }
     const response = withHeaders(await route(request, { state, now }), cors)
     if (fault?.kind !== 'offline') return response
-    // The request took effect (an SMS went out, a code was spent); its answer is lost on the way back.
+    // The request took effect (a message went out, a code was spent); its answer is lost on the way back.
     if (fault.ms) await sleep(fault.ms, signal)
     return DROPPED
   }

@@ -1,4 +1,6 @@
+import { createHmac, randomBytes } from 'node:crypto'
 import { newId, isoTime } from './ids'
+import { DEFAULT_ROLES } from './sessions'
 
 /** How long an unverified phone added to an existing user is kept waiting for its code. */
 export const PENDING_PHONE_MS = 5 * 60 * 1000
@@ -35,6 +37,8 @@ export interface UserView {
   trusted_metadata: Record<string, unknown>
   untrusted_metadata: Record<string, unknown>
   password: null
+  roles: string[]
+  is_locked: boolean
 }
 
 /** Users and their phones. Sessions live in {@link SessionBook}; codes in {@link CodeBook}. */
@@ -46,6 +50,20 @@ export class UserStore {
   readonly #signInPhones = new Map<string, PhoneRecord>()
   /** Added phones still waiting for their code. */
   readonly #pendingPhones = new Set<PhoneRecord>()
+  readonly #unknownKey = randomBytes(32)
+
+  /**
+   * The method id a number without an account is answered with: the same for every send, in the shape
+   * of a real phone id (a version 4 UUID), derived rather than stored so that unknown numbers cost no memory.
+   */
+  unknownPhoneId(phoneNumber: string): string {
+    const bytes = createHmac('sha256', this.#unknownKey).update(phoneNumber).digest().subarray(0, 16)
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
+    const hex = bytes.toString('hex')
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+    return `phone-number-test-${uuid}`
+  }
 
   /** Drops unverified added phones whose five minutes are up; returns their ids. */
   purge(now: number): string[] {
@@ -141,6 +159,9 @@ export class UserStore {
       trusted_metadata: {},
       untrusted_metadata: {},
       password: null,
+      roles: [...DEFAULT_ROLES],
+      // The user lock blocks code checks for a while; the vendor's flag is for users an admin locked.
+      is_locked: false,
     }
   }
 
