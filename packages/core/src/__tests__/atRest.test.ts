@@ -92,3 +92,70 @@ it('no stored value holds the phone number or the code before sign-in', async ()
   for (const secret of [PHONE, PHONE.slice(1), method_id, code]) expect(values).not.toContain(secret)
   client.destroy()
 })
+
+/** Every stored value: both storages and the cookie string. */
+function storedValues(): string {
+  const values = (storage: Storage) =>
+    Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i)!))
+  return [...values(localStorage), ...values(sessionStorage), document.cookie].join('\n')
+}
+
+/** Every string in an answer, by field name, wherever it is nested. */
+function stringsNamed(value: unknown, names: string[], found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => stringsNamed(item, names, found))
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (names.includes(key) && typeof item === 'string') found.push(item)
+      stringsNamed(item, names, found)
+    }
+  }
+  return found
+}
+
+it.each(['sms', 'whatsapp'] as const)(
+  'while signed in by %s, no stored value holds a phone number, phone id, method id or code',
+  async (channel) => {
+    vi.stubGlobal('navigator', { locks: createLockManager() })
+    const emulator = createEmulator()
+    const answers: unknown[] = []
+    const tab = () =>
+      createStytchClient(DEMO_PUBLIC_TOKEN, {
+        baseUrl: 'http://emulator.test',
+        fetch: async (input, init) => {
+          const response = await emulator.fetch(input, init)
+          answers.push(await response.clone().json())
+          return response
+        },
+      })
+    const client = tab()
+    const { method_id } = await client.otps[channel].loginOrCreate(PHONE)
+    const code = emulator.messages().at(-1)!.code
+    const snapshots: [string, string][] = []
+    await client.otps.authenticate(code, method_id, { session_duration_minutes: 60 })
+    snapshots.push(['authenticate', storedValues()])
+    await client.session.authenticate()
+    snapshots.push(['refresh', storedValues()])
+    await client.user.get()
+    snapshots.push(['user.get', storedValues()])
+    // A reload: the restored tab confirms the session and holds the phone fields in memory again.
+    client.destroy()
+    const reloaded = tab()
+    await vi.waitFor(() => expect(reloaded.session.getInfo().fromCache).toBe(false))
+    snapshots.push(['reload', storedValues()])
+
+    // What the server said, and what memory holds, do carry them: the test looks for those values.
+    const named = stringsNamed(answers, ['phone_number', 'phone_id', 'method_id'])
+    expect(named).toContain(PHONE)
+    expect(named).toContain(method_id)
+    const secrets = new Set([PHONE, PHONE.slice(1), code, ...named])
+    expect(reloaded.user.getSync()?.phone_numbers[0]?.phone_number).toBe(PHONE)
+    expect(reloaded.session.getSync()?.authentication_factors[0]?.phone_number_factor?.phone_number).toBe(
+      PHONE,
+    )
+    for (const [step, values] of snapshots) {
+      expect(values, step).toContain('session_token')
+      for (const secret of secrets) expect(values.includes(secret), `${step}: ${secret}`).toBe(false)
+    }
+    reloaded.destroy()
+  },
+)
