@@ -1,6 +1,6 @@
 // One intent, one SMS, in a real browser: two tabs of one browser pressing Send for the same number at the
-// same moment share one SMS (core's Web Lock and storage record), and a burst of Resend presses sends one
-// more. SMS are counted in the emulator's inbox, requests in each page's network log.
+// same moment share one SMS (core's Web Lock and a BroadcastChannel hand-off, held in memory), and a burst
+// of Resend presses sends one more. SMS are counted in the emulator's inbox, requests in each page's network log.
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import {

@@ -10,10 +10,9 @@ import { config } from './config'
 // One client for the whole app, created once, outside React.
 const stytch = createStytchClient(config.publicToken, config.baseUrl ? { baseUrl: config.baseUrl } : {})
 
-// A session restored from storage is shown at once and confirmed with the server once: if it was revoked or
-// has expired meanwhile, the client clears it and the login appears. A network failure keeps it (the client
-// keeps checking in the background). Sessions that arrive later from another tab were confirmed there.
-if (stytch.session.getInfo().fromCache) stytch.session.authenticate().catch(() => undefined)
+// A session restored from storage is shown at once, and the client confirms it with the server by itself
+// (storage keeps no phone number; that answer brings it back): if it was revoked or has expired meanwhile,
+// the client clears it and the login appears. A network failure keeps it.
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -6,8 +6,8 @@
 export const REFRESH_INTERVAL_MS = 180_000
 
 export interface RefreshTimer {
-  /** (Re)starts the countdown; call whenever the server has just confirmed the session. */
-  start(): void
+  /** (Re)starts the countdown; call whenever the server has just confirmed the session (or with 0 to ask now). */
+  start(delay?: number): void
   stop(): void
 }
 
@@ -18,9 +18,9 @@ export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTime
   let due = false
   const hasDocument = () => typeof document !== 'undefined'
 
-  function schedule(): void {
+  function schedule(delay = REFRESH_INTERVAL_MS): void {
     clearTimeout(timer)
-    timer = setTimeout(tick, REFRESH_INTERVAL_MS)
+    timer = setTimeout(tick, delay)
     // In Node a pending refresh must not keep the process alive.
     ;(timer as { unref?: () => void }).unref?.()
   }
@@ -38,11 +38,11 @@ export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTime
   const onVisibilityChange = () => due && tick()
 
   return {
-    start() {
+    start(delay) {
       if (!active && hasDocument()) document.addEventListener('visibilitychange', onVisibilityChange)
       active = true
       due = false
-      schedule()
+      schedule(delay)
     },
     stop() {
       if (active && hasDocument()) document.removeEventListener('visibilitychange', onVisibilityChange)

@@ -2,6 +2,11 @@
 // in storage (keyed by the public token), mirrored into cookies, followed across tabs, refreshed in
 // the background, and cleared when the server says the session is gone.
 //
+// Nothing personal at rest: the snapshot keeps the fields that hold phone numbers and phone ids
+// (`session.authentication_factors`, `user.phone_numbers`) empty. Memory keeps them as received. A
+// session read from storage that this tab does not already hold is confirmed with the server at once,
+// and that answer fills them back in.
+//
 // Sign-out wins: every sign-out (revoke, a session-ending error, a sign-out in another tab) starts a
 // new generation. A call takes the generation before its request and writes its answer only if no
 // sign-out happened meanwhile; a session in such a late answer is revoked on the server instead.
@@ -36,9 +41,10 @@ export interface UserInfo {
 export interface SessionSnapshot extends SessionTokens {
   session: Session
   user: User
-  /** The server confirmed this session in the life of the page that stored it (see onStorage). */
-  confirmed?: boolean
 }
+
+/** Stored empty: these hold phone numbers and phone ids (a factor's `phone_number_factor`). */
+const NOT_AT_REST = ['authentication_factors', 'phone_numbers']
 
 /** What session and user calls answer from memory, at once. */
 export interface SessionView {
@@ -122,6 +128,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   let userInfo: UserInfo = { user: null, fromCache: false }
   /** The last snapshot text written or seen, to ignore `storage` events that change nothing. */
   let lastRaw: string | null = null
+  /** The last snapshot text this tab itself wrote. */
+  let lastWritten: string | null = null
   let destroyed = false
   let signOuts = 0
 
@@ -131,7 +139,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     fromCache &&= next !== null
     sessionInfo = { session: next?.session ?? null, fromCache }
     userInfo = { user: next?.user ?? null, fromCache }
-    if (next && !destroyed) timer.start()
+    // A session only read from storage lacks its phone fields: ask the server now, not in 3 minutes.
+    if (next && !destroyed) timer.start(fromCache ? 0 : undefined)
     else timer.stop()
     if (before || next) {
       sessionListeners.emit(sessionInfo.session)
@@ -140,7 +149,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
 
   function persist(next: SessionSnapshot | null): void {
-    lastRaw = next && JSON.stringify(next)
+    lastRaw = lastWritten =
+      next && JSON.stringify(next, (field, value) => (NOT_AT_REST.includes(field) ? [] : value))
     if (lastRaw) storage.setItem(key, lastRaw)
     else storage.removeItem(key)
     options.writeCookies(next)
@@ -151,15 +161,35 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     if (event.storageArea && event.storageArea !== (options.rawStorage as unknown)) return
     // key null means another tab called storage.clear().
     const raw = event.key === null ? storage.getItem(key) : event.newValue
-    if (raw === lastRaw) return
+    if (raw !== lastRaw) adopt(raw)
+  }
+
+  /** Follows a snapshot another tab wrote (or this page stored before a reload); only memory changes. */
+  function adopt(raw: string | null): void {
     lastRaw = raw
-    // The other tab has already written storage and cookies; only memory follows. A session that tab
-    // had confirmed with the server counts as confirmed here too: asking again would only make tabs
-    // that confirm cached sessions answer each other's writes in a loop.
     const next = readSnapshot(raw)
-    // Another tab signed out: that outranks every answer this tab is still waiting for.
-    if (!next) signOuts++
-    apply(next, next?.confirmed !== true)
+    if (!next && current && lastWritten !== null && storage.getItem(key) === lastWritten) {
+      // This tab stored a session after the other tab signed out: a late answer that arrived here
+      // before the news did. Sign-out still wins: that session goes, here, from storage and from the
+      // server (and the other tabs hear this tab sign out).
+      options.revokeDiscarded(current.session_token)
+      clear()
+      return
+    }
+    // Another tab signed out: that outranks every answer this tab is still waiting for. (Unreadable
+    // or expired text counts as a sign-out too, and goes.)
+    if (!next) {
+      signOuts++
+      if (raw !== null) storage.removeItem(key)
+    }
+    // The session this tab holds, confirmed or extended there: memory still has its phone fields, and
+    // nothing needs asking (so tabs never answer each other's writes in a loop). Any other session
+    // is new here, and is confirmed at once.
+    if (next && current?.session_token === next.session_token) {
+      next.session.authentication_factors = current.session.authentication_factors
+      next.user.phone_numbers = current.user.phone_numbers
+      apply(next, sessionInfo.fromCache)
+    } else apply(next, true)
   }
 
   function clear(): void {
@@ -169,19 +199,13 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   }
 
   function set({ session, user, session_token, session_jwt }: SessionSnapshot): void {
-    const next = { session, user, session_token, session_jwt, confirmed: true }
+    const next = { session, user, session_token, session_jwt }
     persist(next)
     apply(next, false)
   }
 
-  const stored = storage.getItem(key)
-  const restored = readSnapshot(stored)
-  if (restored) {
-    lastRaw = stored
-    apply(restored, true)
-  } else if (stored !== null) {
-    storage.removeItem(key)
-  }
+  // A reload reads storage as another tab's write arriving: at once, and confirmed with the server.
+  adopt(storage.getItem(key))
   win?.addEventListener('storage', onStorage)
 
   return {
@@ -210,7 +234,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     setUser(user) {
       if (!current) return
       // The user is confirmed now; the session only if it already was.
-      current = { ...current, user, confirmed: !sessionInfo.fromCache }
+      current = { ...current, user }
       persist(current)
       userInfo = { user, fromCache: false }
       userListeners.emit(user)

@@ -55,7 +55,7 @@ const HAND_OFF_MS = 50
 export function createTabShare(publicToken: string): TabShare {
   const name = `stytch_sdk_send ${publicToken}`
   const channel = openChannel(name)
-  /** Other tabs' answers by call, with the time each arrived here. */
+  /** Other tabs' answers by call, with the time each arrived here; none kept past the window. */
   const answers = new Map<string, { at: number; response: unknown }>()
 
   function prune(now: number): void {
@@ -86,6 +86,7 @@ export function createTabShare(publicToken: string): TabShare {
     const locks = findLocks()
     if (!channel || !locks) return send()
     const pressed = Date.now()
+    prune(pressed)
     return new Promise<T>((resolve, reject) => {
       let entered = false
       const shareOrSend = async () => {
@@ -94,8 +95,12 @@ export function createTabShare(publicToken: string): TabShare {
         const shared = earlierAnswer<T>(call, pressed, shape)
         if (shared !== undefined) return resolve(shared)
         const response = await send()
-        channel.postMessage({ call, response })
         resolve(response)
+        try {
+          channel.postMessage({ call, response })
+        } catch {
+          // A closed channel (the client was destroyed meanwhile): the other tabs simply send.
+        }
         // Keep the lock a moment after answering this caller, so that the message reaches a tab queued
         // behind this one before that tab is granted the lock.
         await new Promise((done) => setTimeout(done, HAND_OFF_MS))
@@ -109,5 +114,11 @@ export function createTabShare(publicToken: string): TabShare {
     })
   }
 
-  return { run, close: () => channel?.close() }
+  return {
+    run,
+    close() {
+      answers.clear()
+      channel?.close()
+    },
+  }
 }

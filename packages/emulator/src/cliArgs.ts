@@ -25,6 +25,7 @@ Options:
   --rate-limit <n/s>     Sends per phone number per window, e.g. 5/600 (default 5/600)
   --user-lock <n/s>      Failed code checks in a row that lock a user, and for how
                          many seconds, e.g. 10/3600 (default 10/3600)
+  --max-messages <n>     Messages the inbox keeps, newest first (default 1000)
   -h, --help             Show this help
 `
 
@@ -71,6 +72,7 @@ export function parseCliArgs(
         'code-lifetime': { type: 'string' },
         'rate-limit': { type: 'string' },
         'user-lock': { type: 'string' },
+        'max-messages': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -112,6 +114,9 @@ export function parseCliArgs(
   if (values['user-lock'] !== undefined) {
     const [maxFailures, lockSeconds] = pair('--user-lock', values['user-lock'], '10/3600 (failures/seconds)')
     options.userLock = { maxFailures, lockSeconds }
+  }
+  if (values['max-messages'] !== undefined) {
+    options.maxMessages = integer('--max-messages', values['max-messages'], 1, 1_000_000)
   }
   return { help: false, options }
 }

@@ -16,6 +16,8 @@ import type { EmulatorState } from './state'
 import { UserStore } from './store'
 import { UserLocks } from './userLock'
 
+const SWEEP_INTERVAL_MS = 30_000
+
 /** The handler's answer when a `drop` fault says the connection dies instead. */
 export const DROPPED = Symbol('dropped')
 /** Where the server finds the handler behind `fetch` (a `drop` is a socket to destroy, not a TypeError). */
@@ -121,9 +123,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     sessions: new SessionBook(resolved.projectId),
     limiter: new RateLimiter(resolved.rateLimit),
     locks: new UserLocks(resolved.userLock),
-    messages: new MessageLog(),
+    messages: new MessageLog(resolved.maxMessages),
     faults: new FaultQueue(),
   }
+  let lastSweep = -Infinity
   const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes, moonkeyRoutes)
 
   const handle: Handle = async (request, signal) => {
@@ -138,6 +141,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const now = Date.now()
     // Unverified phones added to a user are kept only five minutes; their codes die with them.
     for (const phoneId of state.users.purge(now)) state.codes.revoke(phoneId)
+    // What has expired is forgotten, so memory stays bounded however long the emulator runs. Each sweep
+    // walks everything, so it runs at most every half minute (or when the clock went back).
+    if (now - lastSweep >= SWEEP_INTERVAL_MS || now < lastSweep) {
+      lastSweep = now
+      state.codes.purge(now)
+      state.sessions.purge(now)
+      state.limiter.prune(now)
+      state.locks.prune(now)
+    }
     const response = withHeaders(await route(request, { state, now }), cors)
     if (fault?.kind !== 'offline') return response
     // The request took effect (a message went out, a code was spent); its answer is lost on the way back.

@@ -70,6 +70,32 @@ function autofillHost(request: Request, state: EmulatorState): string | undefine
   }
 }
 
+/** A fresh code for the method id, replacing the previous one whatever its channel. */
+function issueCode({ state, now }: RouteContext, methodId: string, input: SendInput) {
+  const lifetimeSeconds =
+    input.expirationMinutes === undefined ? state.options.codeLifetimeSeconds : input.expirationMinutes * 60
+  const sandbox = input.phoneNumber === SANDBOX_PHONE_NUMBER
+  const code = state.codes.issue(
+    methodId,
+    input.channel,
+    lifetimeSeconds * 1000,
+    now,
+    sandbox ? SANDBOX_CODE : undefined,
+  )
+  return { code, lifetimeSeconds }
+}
+
+/**
+ * What a send to a number without an account does: the same stable method id on every send, and a
+ * code nobody receives, so wrong guesses, the attempt limit, expiry and the lock answer exactly as
+ * for a real phone.
+ */
+export function answerUnknownNumber(context: RouteContext, input: SendInput): string {
+  const methodId = context.state.users.unknownPhoneId(input.phoneNumber)
+  issueCode(context, methodId, input)
+  return methodId
+}
+
 /** Issues a fresh code for the phone (killing the previous one, whatever its channel) and "sends" it. */
 export function deliverCode(
   request: Request,
@@ -77,16 +103,7 @@ export function deliverCode(
   phone: PhoneRecord,
   input: SendInput,
 ): void {
-  const lifetimeSeconds =
-    input.expirationMinutes === undefined ? state.options.codeLifetimeSeconds : input.expirationMinutes * 60
-  const sandbox = phone.phone_number === SANDBOX_PHONE_NUMBER
-  const code = state.codes.issue(
-    phone.phone_id,
-    input.channel,
-    lifetimeSeconds * 1000,
-    now,
-    sandbox ? SANDBOX_CODE : undefined,
-  )
+  const { code, lifetimeSeconds } = issueCode({ state, now }, phone.phone_id, input)
   const body = composeMessageText({
     code,
     locale: input.locale,
@@ -113,8 +130,9 @@ export function verifyCode(
 ): { phone: PhoneRecord; user: UserRecord; factor: FactorRecord } {
   const phone = state.users.phone(methodId)
   const user = phone && state.users.user(phone.user_id)
-  // The sandbox number is for automated tests, which must not lock themselves out.
-  const lockable = user && phone.phone_number !== SANDBOX_PHONE_NUMBER ? user.user_id : undefined
+  // Failures count per user; a method id with no user (an unknown number's) counts on its own, so
+  // both lock alike. The sandbox number is for automated tests, which must not lock themselves out.
+  const lockable = user ? (phone.phone_number === SANDBOX_PHONE_NUMBER ? undefined : user.user_id) : methodId
   if (lockable) state.locks.check(lockable, now)
   let channel: Channel
   try {

@@ -1,61 +1,17 @@
 // Development routes under /__emulator: the message inbox (JSON and a page a person keeps open),
 // fault controls and a reset.
+import { randomBytes } from 'node:crypto'
 import { readJson } from './body'
+import { isAllowedOrigin } from './cors'
+import { inboxPage, inboxUpdate, PAGE_MESSAGES } from './inboxPage'
 import { ApiFailure, errorResponse, jsonResponse } from './errors'
 import { FaultError, parseFault, type Fault } from './faults'
-import { formatPhoneNumber } from './phone'
-import { CHANNELS } from './channels'
-import type { SentMessage } from './options'
 import type { EmulatorState } from './state'
 
 export const INBOX_PREFIX = '/__emulator'
 
 export function isInboxPath(path: string): boolean {
   return path === INBOX_PREFIX || path.startsWith(`${INBOX_PREFIX}/`)
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
-}
-
-const REFRESH_SECONDS = 2
-
-/** The inbox page; every piece of message text is escaped. */
-export function inboxPage(messages: SentMessage[]): string {
-  const items = [...messages]
-    .reverse()
-    .map(
-      (m) => `<li>
-  <p class="meta"><time datetime="${escapeHtml(m.created_at)}">${escapeHtml(m.created_at)}</time> · ${escapeHtml(CHANNELS[m.channel].label)} to ${escapeHtml(formatPhoneNumber(m.to))}</p>
-  <p class="code" aria-label="Code">${escapeHtml(m.code)}</p>
-  <pre>${escapeHtml(m.body)}</pre>
-</li>`,
-    )
-    .join('\n')
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${REFRESH_SECONDS}">
-<title>otpkit emulator · inbox</title>
-<style>
-  body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color: #1a1a1a; }
-  ul { list-style: none; padding: 0; }
-  li { border: 1px solid #ccc; border-radius: 8px; padding: 0.75rem 1rem; margin: 0 0 0.75rem; }
-  .meta { color: #555; font-size: 0.875rem; margin: 0; }
-  .code { font: 700 1.75rem/1.2 ui-monospace, monospace; letter-spacing: 0.15em; margin: 0.25rem 0; }
-  pre { white-space: pre-wrap; margin: 0; font: inherit; }
-  .note { color: #555; font-size: 0.875rem; }
-</style>
-</head>
-<body>
-<h1>Inbox</h1>
-<p class="note">otpkit emulator, for development only. Newest first; this page refreshes every ${REFRESH_SECONDS} seconds.</p>
-${messages.length === 0 ? '<p>No messages yet.</p>' : `<ul>\n${items}\n</ul>`}
-</body>
-</html>
-`
 }
 
 function readFaults(value: unknown): Fault[] {
@@ -68,18 +24,47 @@ function readFaults(value: unknown): Fault[] {
   }
 }
 
+/**
+ * A request that changes state must come from the developer: JSON (a cross-site page can send
+ * `text/plain` without asking, but not `application/json`) and no Origin or an allowed one.
+ */
+function checkControl(request: Request, state: EmulatorState): void {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (mediaType !== 'application/json') {
+    throw new ApiFailure(
+      415,
+      'unsupported_media_type',
+      'Emulator controls take content-type: application/json.',
+    )
+  }
+  const origin = request.headers.get('origin')
+  if (origin !== null && !isAllowedOrigin(origin, state.options)) {
+    throw new ApiFailure(403, 'origin_not_allowed', `Origin ${origin} may not change the emulator.`)
+  }
+}
+
 /** Handles a request under /__emulator. Faults never apply here. */
 export async function handleInbox(request: Request, state: EmulatorState): Promise<Response> {
   const url = new URL(request.url)
   const path = url.pathname.replace(/\/+$/, '') || '/'
   const method = request.method
   try {
+    if (method !== 'GET' && method !== 'HEAD') checkControl(request, state)
     if (path === INBOX_PREFIX && (method === 'GET' || method === 'HEAD')) {
-      return new Response(inboxPage(state.messages.list()), {
+      const after = url.searchParams.get('after')
+      if (after !== null) {
+        const from = /^\d{1,15}$/.test(after) ? Number(after) : 0
+        return new Response(inboxUpdate(state.messages.newest(PAGE_MESSAGES, from)), {
+          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        })
+      }
+      const nonce = randomBytes(16).toString('base64')
+      const page = inboxPage(state.messages.newest(PAGE_MESSAGES), state.messages.size, nonce)
+      return new Response(page, {
         headers: {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': 'no-store',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+          'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'`,
         },
       })
     }

@@ -49,6 +49,8 @@ export interface EmulatorOptions {
   rateLimit?: RateLimitOptions
   /** When failed passcode checks lock a user out (429 `user_lock_limit_reached`). Default 10 in a row, for 3,600 seconds. */
   userLock?: UserLockOptions
+  /** How many messages the log keeps, newest first; older ones are dropped. Default 1,000. */
+  maxMessages?: number
   /** Called for every message sent (SMS or WhatsApp), after it is stored. */
   onMessage?: (message: SentMessage) => void
 }
@@ -72,6 +74,7 @@ export interface ResolvedOptions {
   codeLifetimeSeconds: number
   rateLimit: RateLimitOptions
   userLock: UserLockOptions
+  maxMessages: number
   onMessage: ((message: SentMessage) => void) | undefined
 }
 
@@ -132,6 +135,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       maxFailures: positiveInteger('userLock.maxFailures', userLock.maxFailures),
       lockSeconds: positiveInteger('userLock.lockSeconds', userLock.lockSeconds),
     },
+    maxMessages: positiveInteger('maxMessages', options.maxMessages ?? 1_000),
     onMessage: options.onMessage,
   }
 }

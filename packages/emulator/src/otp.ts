@@ -3,6 +3,9 @@ import { randomInt, timingSafeEqual } from 'node:crypto'
 import type { Channel } from './channels'
 import { ApiFailure } from './errors'
 
+/** How long an expired code is still told apart from an unknown one. */
+export const EXPIRED_CODE_MEMORY_MS = 60 * 60 * 1000
+
 /** Wrong guesses a code survives; the fifth wrong one kills it. */
 export const MAX_WRONG_ATTEMPTS = 5
 
@@ -61,6 +64,16 @@ export class CodeBook {
     }
     record.used = true
     return record.channel
+  }
+
+  /**
+   * Forgets codes an hour past their expiry (sandbox codes never expire). Until then an expired code
+   * answers 401 as the vendor's does; after, it answers like a code never issued.
+   */
+  purge(now: number): void {
+    for (const [methodId, record] of this.#codes) {
+      if (!record.sandbox && now >= record.expiresAt + EXPIRED_CODE_MEMORY_MS) this.#codes.delete(methodId)
+    }
   }
 
   /** Kills the code of a method id (its phone was dropped). */

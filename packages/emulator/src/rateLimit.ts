@@ -26,6 +26,14 @@ export class RateLimiter {
     this.#hits.set(key, recent)
   }
 
+  /** Drops numbers whose sends have all left the window. */
+  prune(now: number): void {
+    const windowStart = now - this.#options.windowSeconds * 1000
+    for (const [key, times] of this.#hits) {
+      if ((times.at(-1) ?? 0) <= windowStart) this.#hits.delete(key)
+    }
+  }
+
   clear(): void {
     this.#hits.clear()
   }

@@ -114,6 +114,14 @@ export class SessionBook {
   revoke(session: SessionRecord): void {
     session.revoked = true
     this.#byToken.delete(session.token)
+    this.#sessions.delete(session.session_id)
+  }
+
+  /** Forgets sessions past their expiry. */
+  purge(now: number): void {
+    for (const session of this.#sessions.values()) {
+      if (now >= session.expires_at) this.revoke(session)
+    }
   }
 
   view(session: SessionRecord): SessionView {

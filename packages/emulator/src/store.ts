@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto'
 import { newId, isoTime } from './ids'
 import { DEFAULT_ROLES } from './sessions'
 
@@ -49,6 +50,20 @@ export class UserStore {
   readonly #signInPhones = new Map<string, PhoneRecord>()
   /** Added phones still waiting for their code. */
   readonly #pendingPhones = new Set<PhoneRecord>()
+  readonly #unknownKey = randomBytes(32)
+
+  /**
+   * The method id a number without an account is answered with: the same for every send, in the shape
+   * of a real phone id (a version 4 UUID), derived rather than stored so that unknown numbers cost no memory.
+   */
+  unknownPhoneId(phoneNumber: string): string {
+    const bytes = createHmac('sha256', this.#unknownKey).update(phoneNumber).digest().subarray(0, 16)
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
+    const hex = bytes.toString('hex')
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+    return `phone-number-test-${uuid}`
+  }
 
   /** Drops unverified added phones whose five minutes are up; returns their ids. */
   purge(now: number): string[] {

@@ -8,7 +8,8 @@ import type { UserLockOptions } from './options'
  */
 export class UserLocks {
   readonly #options: UserLockOptions
-  readonly #failures = new Map<string, number>()
+  /** Failures in a row, and when the last one happened. */
+  readonly #failures = new Map<string, { count: number; at: number }>()
   readonly #lockedUntil = new Map<string, number>()
 
   constructor(options: UserLockOptions) {
@@ -30,9 +31,9 @@ export class UserLocks {
   }
 
   fail(userId: string, now: number): void {
-    const failures = (this.#failures.get(userId) ?? 0) + 1
+    const failures = (this.#failures.get(userId)?.count ?? 0) + 1
     if (failures < this.#options.maxFailures) {
-      this.#failures.set(userId, failures)
+      this.#failures.set(userId, { count: failures, at: now })
       return
     }
     this.#failures.delete(userId)
@@ -41,6 +42,16 @@ export class UserLocks {
 
   succeed(userId: string): void {
     this.#failures.delete(userId)
+  }
+
+  /**
+   * Forgets ended locks, and failure runs quiet for as long as a lock lasts (the vendor documents no
+   * such window; without one, every method id ever guessed would be remembered).
+   */
+  prune(now: number): void {
+    for (const [key, until] of this.#lockedUntil) if (now >= until) this.#lockedUntil.delete(key)
+    const quiet = this.#options.lockSeconds * 1000
+    for (const [key, { at }] of this.#failures) if (now - at >= quiet) this.#failures.delete(key)
   }
 
   clear(): void {

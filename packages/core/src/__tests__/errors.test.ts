@@ -180,6 +180,42 @@ describe('network failures', () => {
   })
 })
 
+describe('an injected fetch that misbehaves', () => {
+  const sendWith = (fetch: unknown) => {
+    const stytch = createStytchClient(TOKEN, {
+      fetch: fetch as typeof globalThis.fetch,
+      storage: createMemoryStorage(),
+    })
+    return settle(stytch.otps.sms.loginOrCreate(PHONE))
+  }
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a plain object', { status: 200, data: { method_id: 'phone-number-test-1' } }],
+    ['a string', 'OK'],
+  ])('resolving with %s is a StytchNetworkError, not a TypeError', async (_label, value) => {
+    const error = await sendWith(async () => value)
+    expect(error).toBeInstanceOf(StytchNetworkError)
+    expect(error).toMatchObject({ code: 'network_error', cause: expect.any(TypeError) })
+  })
+
+  it('throwing synchronously is a StytchNetworkError, and the call still rejects rather than throws', async () => {
+    const thrown = new Error('fetch is not configured')
+    const error = await sendWith(() => {
+      throw thrown
+    })
+    expect(error).toMatchObject({ name: 'StytchNetworkError', code: 'network_error', cause: thrown })
+  })
+
+  it('throwing a string is a StytchNetworkError with the string in cause', async () => {
+    const error = await sendWith(async () => {
+      throw 'offline'
+    })
+    expect(error).toMatchObject({ name: 'StytchNetworkError', cause: 'offline' })
+  })
+})
+
 describe('timeouts and aborts', () => {
   it('no answer within the default 15 s is a StytchTimeoutError, and the fetch is aborted', async () => {
     vi.useFakeTimers()

@@ -99,18 +99,20 @@ describe('after otps.authenticate', () => {
     const { stytch } = client(storage, ok(authData('session-token-A', session)))
     await signIn(stytch)
     expect(JSON.parse(storage.getItem(KEY) ?? 'null')).toEqual({
-      session,
-      user: makeUser(),
+      // The fields that hold phone numbers and phone ids are kept empty at rest.
+      session: { ...session, authentication_factors: [] },
+      user: { ...makeUser(), phone_numbers: [] },
       session_token: 'session-token-A',
       session_jwt: 'jwt-for-session-token-A',
-      // The server has just confirmed it: other tabs need not confirm it again.
-      confirmed: true,
     })
+    // Memory keeps them as received.
+    expect(stytch.session.getSync()).toEqual(session)
+    expect(stytch.user.getSync()).toEqual(makeUser())
   })
 })
 
 describe('reload', () => {
-  it('a new client on the same storage reads the session back, marked fromCache, without a request', async () => {
+  it('a new client on the same storage reads the session back at once, marked fromCache, and confirms it in the background', async () => {
     const storage = createMemoryStorage()
     const session = makeSession()
     const first = client(storage, ok(authData('session-token-A', session)))
@@ -118,15 +120,25 @@ describe('reload', () => {
     first.stytch.destroy()
 
     const second = client(storage, ok(sessionData('session-token-A', session)))
+    // Synchronously: the session as stored, without its phone fields, and no request yet.
     expect(second.net.calls).toHaveLength(0)
-    expect(second.stytch.session.getInfo()).toEqual({ session, fromCache: true })
-    expect(second.stytch.user.getInfo()).toEqual({ user: makeUser(), fromCache: true })
+    expect(second.stytch.session.getInfo()).toEqual({
+      session: { ...session, authentication_factors: [] },
+      fromCache: true,
+    })
+    expect(second.stytch.user.getInfo()).toEqual({
+      user: { ...makeUser(), phone_numbers: [] },
+      fromCache: true,
+    })
     expect(second.stytch.session.getTokens()?.session_token).toBe('session-token-A')
 
-    await second.stytch.session.authenticate()
+    // Then one session.authenticate, whose answer fills them back in.
+    await vi.waitFor(() => expect(second.stytch.session.getInfo().fromCache).toBe(false))
+    expect(second.net.calls).toHaveLength(1)
+    expect(second.net.calls[0]?.url).toMatch(/\/sessions\/authenticate$/)
     expect(second.net.calls[0]?.headers.authorization).toBe(basic('session-token-A'))
-    expect(second.stytch.session.getInfo().fromCache).toBe(false)
-    expect(second.stytch.user.getInfo().fromCache).toBe(false)
+    expect(second.stytch.session.getSync()).toEqual(session)
+    expect(second.stytch.user.getInfo()).toEqual({ user: makeUser(), fromCache: false })
   })
 
   it('user.get confirms the user only', async () => {
@@ -140,8 +152,6 @@ describe('reload', () => {
     expect(stytch.user.getInfo()).toMatchObject({ user: { status: 'pending' }, fromCache: false })
     expect(stytch.session.getInfo().fromCache).toBe(true)
     expect(JSON.parse(storage.getItem(KEY) ?? '{}').user.status).toBe('pending')
-    // The session in the rewritten snapshot is still only read back, and says so to other tabs.
-    expect(JSON.parse(storage.getItem(KEY) ?? '{}').confirmed).toBe(false)
   })
 
   it('an expired snapshot is dropped', () => {
@@ -407,16 +417,20 @@ describe('background refresh', () => {
     expect(refreshes()).toHaveLength(3)
   })
 
-  it('a restored session is refreshed too, and the refresh confirms it', async () => {
+  it('a restored session is confirmed at once, then refreshed every 3 minutes', async () => {
     vi.useFakeTimers()
     const storage = createMemoryStorage()
     await signIn(client(storage, ok(authData())).stytch)
     clients.splice(0).forEach((c) => c.destroy())
-    const { net, stytch } = client(storage, ok(sessionData()))
+    const { net, stytch } = client(storage, ok(sessionData()), ok(sessionData()))
     expect(stytch.session.getInfo().fromCache).toBe(true)
-    await vi.advanceTimersByTimeAsync(MIN3)
+    await vi.advanceTimersByTimeAsync(0)
     expect(net.calls).toHaveLength(1)
     expect(stytch.session.getInfo().fromCache).toBe(false)
+    await vi.advanceTimersByTimeAsync(MIN3 - 1)
+    expect(net.calls).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(net.calls).toHaveLength(2)
   })
 
   it('a network failure during a refresh keeps the session and the schedule', async () => {

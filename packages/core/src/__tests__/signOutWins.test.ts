@@ -25,6 +25,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   held = null
+  delayed = null
   clients.splice(0).forEach((c) => c.destroy())
   vi.restoreAllMocks()
   localStorage.clear()
@@ -33,14 +34,18 @@ afterEach(() => {
   }
 })
 
+/** Storage events held back while the news of a change is slow to reach the other tabs. */
+let delayed: (() => void)[] | null = null
+
 /** What the browser does for other tabs: every localStorage change becomes a `storage` event. */
 function relayStorageEvents(): void {
   const { setItem, removeItem } = Storage.prototype
   const relay = (storage: Storage, key: string, oldValue: string | null) => {
     const newValue = storage.getItem(key)
-    queueMicrotask(() =>
-      window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue, storageArea: storage })),
-    )
+    const deliver = () =>
+      window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue, storageArea: storage }))
+    if (delayed) delayed.push(deliver)
+    else queueMicrotask(deliver)
   }
   vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key, value) {
     const old = this.getItem(key)
@@ -172,6 +177,30 @@ describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }
     const answer = (await pending) as { session_token?: string }
     expectSignedOut(here)
     expectSignedOut(there)
+    if (carriesSession)
+      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+  })
+
+  it('from another tab, when the answer lands here before the news of the sign-out does', async () => {
+    const [here, there] = [tab(), tab()]
+    await signIn(here)
+    await vi.waitFor(() => expect(there.session.getSync()).not.toBeNull())
+    const run = await start(here)
+    const gate = holdNextAnswer(path)
+    const pending = run()
+    await gate.answered
+    delayed = []
+    await there.session.revoke()
+    gate.release()
+    const answer = (await pending) as { session_token?: string }
+    // The news arrives, in order, after the answer was taken here.
+    const news = delayed
+    delayed = null
+    news.forEach((deliver) => deliver())
+    await vi.waitFor(() => {
+      expectSignedOut(here)
+      expectSignedOut(there)
+    })
     if (carriesSession)
       await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
   })

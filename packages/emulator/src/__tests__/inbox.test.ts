@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createEmulator, type Emulator } from '../index'
-import { inboxPage } from '../inbox'
+import { messageItem } from '../inboxPage'
 import { BASE, call, expectErrorShape, OTHER_PHONE, PHONE, sendCode } from './helpers'
 
 let emulator: Emulator
@@ -9,6 +9,9 @@ beforeEach(() => {
 })
 
 const inbox = (path: string, init?: RequestInit) => emulator.fetch(`${BASE}/__emulator${path}`, init)
+/** A control request as the developer's tools send it: JSON, no Origin. */
+const control = (path: string, method: string) =>
+  inbox(path, { method, headers: { 'content-type': 'application/json' } })
 
 describe('/__emulator inbox', () => {
   it('GET /messages lists messages, oldest first', async () => {
@@ -32,27 +35,30 @@ describe('/__emulator inbox', () => {
 
   it('DELETE /messages clears the list', async () => {
     await sendCode(emulator)
-    expect((await inbox('/messages', { method: 'DELETE' })).status).toBe(204)
+    expect((await control('/messages', 'DELETE')).status).toBe(204)
     expect(emulator.messages()).toEqual([])
   })
 
-  it('GET / is a self-refreshing HTML page with no external resources', async () => {
+  it('GET / is an HTML page with no external resources and no meta refresh', async () => {
     await sendCode(emulator)
     const response = await inbox('/')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}'/)
     const html = await response.text()
-    expect(html).toMatch(/<meta http-equiv="refresh" content="\d+">/)
+    expect(html).not.toMatch(/http-equiv="refresh"/i)
     expect(html).toContain(emulator.messages()[0]?.code)
-    expect(html).toContain('+1 202 555 0162')
+    expect(html).toContain('SMS to +1 202 555 0162')
     expect(html).not.toMatch(/(src|href)=["']?https?:/)
     expect((await inbox('')).status).toBe(200)
   })
 
   it('the page escapes message text', () => {
-    const html = inboxPage([
-      {
+    const html = messageItem({
+      seq: 1,
+      message: {
         to: '+12025550162',
         channel: 'sms',
         body: '<script>alert(1)</script> & "quoted"',
@@ -60,7 +66,7 @@ describe('/__emulator inbox', () => {
         method_id: 'phone-number-test-x',
         created_at: '2030-01-01T00:00:00.000Z"><img src=x>',
       },
-    ])
+    })
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<b>1</b>')
     expect(html).not.toContain('<img')
@@ -85,7 +91,7 @@ describe('/__emulator inbox', () => {
       ['drop', 1],
       ['latency', 1],
     ])
-    expect((await inbox('/faults', { method: 'DELETE' })).status).toBe(204)
+    expect((await control('/faults', 'DELETE')).status).toBe(204)
     expect(emulator.faults.list()).toEqual([])
   })
 
@@ -101,7 +107,7 @@ describe('/__emulator inbox', () => {
   it('POST /reset clears everything', async () => {
     await sendCode(emulator)
     emulator.faults.add({ kind: 'drop', path: '/nowhere' })
-    expect((await inbox('/reset', { method: 'POST' })).status).toBe(204)
+    expect((await control('/reset', 'POST')).status).toBe(204)
     expect(emulator.messages()).toEqual([])
     expect(emulator.faults.list()).toEqual([])
   })

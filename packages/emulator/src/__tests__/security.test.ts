@@ -39,7 +39,7 @@ describe('randomness', () => {
   })
 
   it('codes are uniform: every digit position passes a chi-square test, and repeats are rare', async () => {
-    const emulator = createEmulator({ rateLimit: { max: 100_000, windowSeconds: 600 } })
+    const emulator = createEmulator({ rateLimit: { max: 100_000, windowSeconds: 600 }, maxMessages: 3000 })
     const total = 3000
     for (let i = 0; i < total; i++) await sendCode(emulator)
     const codes = emulator.messages().map((m) => m.code)

@@ -4,6 +4,7 @@ import { readAttributes, readCode, readJsonObject, readMethodId, readSessionMinu
 import type { Channel } from '../channels'
 import { ApiFailure, jsonResponse } from '../errors'
 import {
+  answerUnknownNumber,
   deliverCode,
   duplicatePhone,
   findOrCreateUser,
@@ -60,8 +61,8 @@ const sendPrimary =
     throttle(context, input.phoneNumber)
     const phone = context.state.users.phoneByNumber(input.phoneNumber)
     if (phone) deliverCode(request, context, phone, input)
-    // An unknown number gets the same answer and no SMS, so the endpoint does not reveal who has an account.
-    return ok({ method_id: phone ? phone.phone_id : newId('phone-number') })
+    // An unknown number gets no message but otherwise the same treatment, so nothing tells who has an account.
+    return ok({ method_id: phone ? phone.phone_id : answerUnknownNumber(context, input) })
   }
 
 const sendSecondary =

@@ -2,7 +2,7 @@ import { Component, useEffect } from 'react'
 import type { ReactNode } from 'react'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import { isStytchAPIError } from '@otpkit/core'
+import { createMemoryStorage, isStytchAPIError } from '@otpkit/core'
 import {
   MissingProviderError,
   PhoneLogin,
@@ -196,6 +196,33 @@ describe('useStytchSession / useStytchUser', () => {
     })
     expect(result.current.session).toEqual({ session: null, isInitialized: true, fromCache: false })
     expect(result.current.user).toEqual({ user: null, isInitialized: true, fromCache: false })
+  })
+
+  it('after a reload, the user shows the phone number again once the client confirms the session by itself', async () => {
+    const { emulator, newClient, requests } = createHarness()
+    const shared = createMemoryStorage()
+    const first = newClient(shared)
+    const { method_id } = await first.otps.whatsapp.loginOrCreate('+14155550123')
+    await first.otps.authenticate(emulator.messages().at(-1)?.code ?? '', method_id, {
+      session_duration_minutes: 30,
+    })
+    first.destroy()
+    // The stored snapshot has no phone number (core's atRest test): the reloaded page starts without it.
+    requests.length = 0
+
+    function Phone() {
+      const { user, fromCache } = useStytchUser()
+      const phone = user ? (user.phone_numbers[0]?.phone_number ?? 'no number yet') : 'signed out'
+      return <p>{`${phone}${fromCache ? ' (from cache)' : ''}`}</p>
+    }
+    render(
+      <StytchProvider stytch={newClient(shared)}>
+        <Phone />
+      </StytchProvider>,
+    )
+    expect(screen.getByText('no number yet (from cache)')).toBeTruthy()
+    expect(await screen.findByText('+14155550123')).toBeTruthy()
+    expect(requests).toEqual(['/sdk/v1/sessions/authenticate'])
   })
 
   it('keep the same object between renders while nothing changed', () => {
