@@ -5,7 +5,7 @@ import type { EmulatorServerOptions } from './server'
 
 export const HELP = `Usage: otpkit-emulator [options]
 
-A local stand-in for the SMS one-time passcode API, with an SMS inbox.
+A local stand-in for the phone one-time passcode API (SMS and WhatsApp), with an inbox.
 A development tool: never run it as a production server.
 
 Options:

@@ -98,7 +98,7 @@ export function inboxPage(entries: LoggedMessage[], total: number, nonce: string
 </header>
 <main>
 <h1>Inbox</h1>
-<p>Newest first; new messages appear as they arrive. This page shows up to ${PAGE_MESSAGES} (the emulator keeps ${total}); <a href="messages">all as JSON</a>.</p>
+<p>Newest first; new messages appear as they arrive. This page shows up to ${PAGE_MESSAGES} (the emulator holds ${total}); <a href="/__emulator/messages">all as JSON</a>.</p>
 <div id="status" role="status" class="visually-hidden"></div>
 <p id="empty"${entries.length > 0 ? ' hidden' : ''}>No messages yet.</p>
 <ol id="messages" aria-label="Messages" data-last="${last}">

@@ -25,7 +25,7 @@ export interface PhoneRecord {
 export interface UserView {
   user_id: string
   created_at: string
-  status: string
+  status: UserRecord['status']
   name: { first_name: string; middle_name: string; last_name: string }
   emails: never[]
   phone_numbers: { phone_id: string; phone_number: string; verified: boolean }[]

@@ -47,7 +47,9 @@ describe('/__emulator inbox', () => {
     const csp = response.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("default-src 'none'")
     expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}'/)
+    expect(csp).toContain("connect-src 'self'")
     const html = await response.text()
+    expect(html).toContain(`<script nonce="${/'nonce-([^']+)'/.exec(csp)?.[1]}">`)
     expect(html).not.toMatch(/http-equiv="refresh"/i)
     expect(html).toContain(emulator.messages()[0]?.code)
     expect(html).toContain('SMS to +1 202 555 0162')

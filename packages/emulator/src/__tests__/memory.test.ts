@@ -3,6 +3,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { parseCliArgs, UsageError } from '../cliArgs'
 import { createEmulator, type Emulator } from '../index'
 import { PAGE_MESSAGES } from '../inboxPage'
 import { BASE, lastCode, publicAuth, sdk, signIn } from './helpers'
@@ -109,5 +110,8 @@ describe(`bounded memory (${NUMBERS} distinct numbers)`, () => {
     expect(emulator.messages().map((m) => m.to)).toEqual([numberAt(2), numberAt(3), numberAt(4)])
     const json = (await (await emulator.fetch(`${BASE}/__emulator/messages`)).json()) as unknown[]
     expect(json).toHaveLength(3)
+    expect(parseCliArgs(['--max-messages', '50'])).toMatchObject({ options: { maxMessages: 50 } })
+    expect(() => parseCliArgs(['--max-messages', '0'])).toThrow(UsageError)
+    expect(() => createEmulator({ maxMessages: 0 })).toThrow(TypeError)
   })
 })

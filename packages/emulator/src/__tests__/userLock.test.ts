@@ -107,6 +107,17 @@ describe('the user lock', () => {
     expect(() => createEmulator({ userLock: { maxFailures: 3, lockSeconds: 1.5 } })).toThrow(TypeError)
   })
 
+  it('a run of failures quiet for as long as a lock lasts is forgotten', async () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z'), toFake: ['Date'] })
+    const emulator = createEmulator({ userLock: { maxFailures: 3, lockSeconds: 60 } })
+    await fail(emulator, 2)
+    vi.advanceTimersByTime(60_000)
+    // Two more failures after the quiet minute make two in a row, not four: no lock.
+    const methodId = await fail(emulator, 2)
+    await sendCode(emulator)
+    expect((await authenticate(emulator, methodId, lastCode(emulator))).status).toBe(200)
+  })
+
   it('takes its limits from --user-lock on the command line', () => {
     expect(parseCliArgs(['--user-lock', '3/60'])).toMatchObject({
       options: { userLock: { maxFailures: 3, lockSeconds: 60 } },

@@ -26,10 +26,19 @@ import { newId } from '../ids'
 import { perChannel, type RouteTable } from '../router'
 import type { SessionRecord } from '../sessions'
 import type { RouteContext, RouteHandler } from '../state'
-import { PENDING_PHONE_MS, type UserRecord } from '../store'
+import { PENDING_PHONE_MS, type UserRecord, type UserView } from '../store'
 
 function ok(body: Record<string, unknown>): Response {
   return jsonResponse(200, { request_id: newId('request-id'), status_code: 200, ...body })
+}
+
+/**
+ * A user as the backend family shows it: the vendor's Node SDK types `password` as an optional object,
+ * never null, so a user without one has no such field here (the browser family says `password: null`).
+ */
+function backendUser({ state }: RouteContext, user: UserRecord): Omit<UserView, 'password'> {
+  const { password: _none, ...rest } = state.users.view(user)
+  return rest
 }
 
 function authorise(request: Request, { state }: RouteContext): void {
@@ -153,7 +162,7 @@ const authenticate: RouteHandler = async (request, context) => {
     user_id: user.user_id,
     method_id: methodId,
     ...sessionFields(context, session),
-    user: context.state.users.view(user),
+    user: backendUser(context, user),
     reset_sessions: false,
   })
 }
@@ -166,7 +175,7 @@ const sessionsAuthenticate: RouteHandler = async (request, context) => {
   const user = context.state.users.user(session.user_id)
   if (!user) throw sessionNotFound()
   context.state.sessions.touch(session, minutes, context.now)
-  return ok({ ...sessionFields(context, session), user: context.state.users.view(user) })
+  return ok({ ...sessionFields(context, session), user: backendUser(context, user) })
 }
 
 const sessionsRevoke: RouteHandler = async (request, context) => {
@@ -192,7 +201,7 @@ const getUser: RouteHandler = async (request, context) => {
   authorise(request, context)
   const user = context.state.users.user(context.params?.user_id ?? '')
   if (!user) throw new ApiFailure(404, 'user_not_found', 'No user has this user_id.')
-  return ok({ ...context.state.users.view(user) })
+  return ok({ ...backendUser(context, user) })
 }
 
 export const backendRoutes: RouteTable = {

@@ -35,6 +35,7 @@ function sessionPayload({ state, now }: RouteContext, session: SessionRecord) {
   const user = state.users.user(session.user_id)
   if (!user) throw sessionNotFound()
   return {
+    user_id: user.user_id,
     session: state.sessions.view(session),
     session_token: session.token,
     session_jwt: state.sessions.jwt(session, now),
@@ -96,7 +97,6 @@ const authenticate: RouteHandler = async (request, context) => {
   const existing = sessionToken === null ? undefined : state.sessions.byToken(sessionToken, now)
   const session = sessionAfterAuth(context, existing, user, factor, minutes, attributes) as SessionRecord
   return ok({
-    user_id: user.user_id,
     method_id: methodId,
     ...sessionPayload(context, session),
     reset_sessions: false,
