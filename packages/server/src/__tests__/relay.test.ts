@@ -122,6 +122,21 @@ describe.each(PROVIDERS)('through %s', (name) => {
     expect(setup.providerCalls).toEqual([])
   })
 
+  it('a browser still holding an ended session signs in afresh', async () => {
+    const setup = setUp(name)
+    const first = await signIn(setup)
+    await setup.call('/sdk/v1/sessions/revoke', { body: {}, session: first.sessionToken })
+    const sent = await setup.call('/sdk/v1/otps/sms/login_or_create', { body: { phone_number: PHONE } })
+    const { data } = (await sent.json()) as { data: { method_id: string } }
+    const auth = await setup.call('/sdk/v1/otps/authenticate', {
+      body: { token: setup.lastCode(), method_id: data.method_id, session_duration_minutes: 60 },
+      session: first.sessionToken,
+    })
+    expect(auth.status).toBe(200)
+    const body = (await auth.json()) as { data: { session_token: string } }
+    expect(body.data.session_token).not.toBe(first.sessionToken)
+  })
+
   it('serves its paths under basePath only', async () => {
     const setup = setUp(name, { basePath: '/auth' })
     const outside = await setup.call('/sdk/v1/otps/sms/login_or_create', { body: { phone_number: PHONE } })
