@@ -157,7 +157,10 @@ export async function addFault(fault: Record<string, unknown>): Promise<void> {
 }
 
 export async function clearFaults(): Promise<void> {
-  await fetch(`${apiOrigin}/__emulator/faults`, { method: 'DELETE' })
+  await fetch(`${apiOrigin}/__emulator/faults`, {
+    method: 'DELETE',
+    headers: { 'content-type': 'application/json' },
+  })
 }
 
 /** axe-core must find no serious or critical violation. Evaluated rather than added as a script tag, which

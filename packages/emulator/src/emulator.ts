@@ -8,6 +8,7 @@ import { CodeBook } from './otp'
 import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
 import { backendRoutes } from './routes/backend'
+import { bootstrapRoutes } from './routes/bootstrap'
 import { moonkeyRoutes } from './routes/moonkey'
 import { sdkRoutes } from './routes/sdk'
 import { SessionBook } from './sessions'
@@ -123,7 +124,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     messages: new MessageLog(),
     faults: new FaultQueue(),
   }
-  const route = createRouter(sdkRoutes, backendRoutes, moonkeyRoutes)
+  const route = createRouter(sdkRoutes, bootstrapRoutes, backendRoutes, moonkeyRoutes)
 
   const handle: Handle = async (request, signal) => {
     const path = new URL(request.url).pathname

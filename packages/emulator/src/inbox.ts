@@ -1,6 +1,7 @@
 // Development routes under /__emulator: the message inbox (JSON and a page a person keeps open),
 // fault controls and a reset.
 import { readJson } from './body'
+import { isAllowedOrigin } from './cors'
 import { ApiFailure, errorResponse, jsonResponse } from './errors'
 import { FaultError, parseFault, type Fault } from './faults'
 import { formatPhoneNumber } from './phone'
@@ -68,12 +69,32 @@ function readFaults(value: unknown): Fault[] {
   }
 }
 
+/**
+ * A request that changes state must come from the developer: JSON (a cross-site page can send
+ * `text/plain` without asking, but not `application/json`) and no Origin or an allowed one.
+ */
+function checkControl(request: Request, state: EmulatorState): void {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+  if (mediaType !== 'application/json') {
+    throw new ApiFailure(
+      415,
+      'unsupported_media_type',
+      'Emulator controls take content-type: application/json.',
+    )
+  }
+  const origin = request.headers.get('origin')
+  if (origin !== null && !isAllowedOrigin(origin, state.options)) {
+    throw new ApiFailure(403, 'origin_not_allowed', `Origin ${origin} may not change the emulator.`)
+  }
+}
+
 /** Handles a request under /__emulator. Faults never apply here. */
 export async function handleInbox(request: Request, state: EmulatorState): Promise<Response> {
   const url = new URL(request.url)
   const path = url.pathname.replace(/\/+$/, '') || '/'
   const method = request.method
   try {
+    if (method !== 'GET' && method !== 'HEAD') checkControl(request, state)
     if (path === INBOX_PREFIX && (method === 'GET' || method === 'HEAD')) {
       return new Response(inboxPage(state.messages.list()), {
         headers: {

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { isIP, type AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { Buffer } from 'node:buffer'
 import { createEmulator, DROPPED, HANDLE, type Emulator } from './emulator'
-import { errorResponse } from './errors'
+import { errorBody, errorResponse } from './errors'
 import { CHANNELS } from './channels'
 import type { EmulatorOptions, SentMessage } from './options'
 import { isLoopbackHost } from './loopback'
@@ -63,21 +64,60 @@ function targetUrl(target: string | undefined, origin: string): URL | null {
   }
 }
 
+/** Methods a web Request can carry; TRACE, CONNECT and unknown ones cannot, and get a 405. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+/**
+ * Names this server answers to: loopback names, the host it was bound to, and (bound to every
+ * interface) IP literals. A DNS-rebinding page reaches the port under its own domain name, which is
+ * none of these, so it cannot read the inbox.
+ */
+function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  if (!hostHeader) return false
+  let hostname: string
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname.replace(/^\[(.*)\]$/, '$1')
+  } catch {
+    return false
+  }
+  const bound = boundHost.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  if (isLoopbackHost(hostname) || hostname.toLowerCase() === bound) return true
+  return (bound === '0.0.0.0' || bound === '::') && isIP(hostname) !== 0
+}
+
 async function toWebRequest(
   req: IncomingMessage,
   origin: string,
+  boundHost: string,
   signal: AbortSignal,
-): Promise<Request | 'too_large' | 'bad_target'> {
+): Promise<Request | Response> {
+  const method = req.method ?? 'GET'
+  if (!METHODS.has(method)) {
+    return errorResponse(405, 'method_not_allowed', `The emulator does not answer ${method}.`, {
+      allow: [...METHODS].join(', '),
+    })
+  }
+  const url = targetUrl(req.url, origin)
+  if (!url) return errorResponse(400, 'bad_request', 'The request target is not a URL.')
+  if (url.username || url.password) {
+    return errorResponse(400, 'bad_request', 'The request target must not carry credentials.')
+  }
+  // An absolute-form target names its host itself; it must be one this server answers to as well.
+  const targetHost = req.url?.startsWith('/') ? undefined : url.host
+  if (!hostAllowed(req.headers.host, boundHost) || (targetHost && !hostAllowed(targetHost, boundHost))) {
+    return errorResponse(
+      403,
+      'host_not_allowed',
+      'The emulator answers only to loopback host names and the host it was started with.',
+    )
+  }
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
-  const url = targetUrl(req.url, origin)
-  if (!url) return 'bad_target'
-  const method = req.method ?? 'GET'
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req)
-  if (body === 'too_large') return body
+  if (body === 'too_large') return errorResponse(413, 'request_too_large', 'The request body is too large.')
   return new Request(url, {
     method,
     headers,
@@ -92,6 +132,7 @@ async function sendWebResponse(res: ServerResponse, response: Response, head: bo
     headers[name] = value
   })
   const body = Buffer.from(await response.arrayBuffer())
+  headers['content-length'] = String(body.length)
   res.writeHead(response.status, headers)
   res.end(head ? undefined : body)
 }
@@ -118,21 +159,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
       if (!res.writableFinished) controller.abort()
     })
     void (async () => {
-      const request = await toWebRequest(req, url, controller.signal)
-      if (request === 'too_large') {
-        return sendWebResponse(
-          res,
-          errorResponse(413, 'request_too_large', 'The request body is too large.'),
-          false,
-        )
-      }
-      if (request === 'bad_target') {
-        return sendWebResponse(
-          res,
-          errorResponse(400, 'bad_request', 'The request target is not a URL.'),
-          false,
-        )
-      }
+      const request = await toWebRequest(req, url, host, controller.signal)
+      if (request instanceof Response) return sendWebResponse(res, request, req.method === 'HEAD')
       const result = await handle(request, controller.signal)
       if (result === DROPPED) {
         req.socket.destroy()
@@ -151,6 +179,19 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
         res.destroy()
       }
     })
+  })
+
+  // Node hands CONNECT to this event instead of the request handler, and without a listener it drops
+  // the connection unanswered.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify(
+      errorBody(405, 'method_not_allowed', 'The emulator is not a proxy; it does not answer CONNECT.'),
+    )
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${[...METHODS].join(', ')}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    )
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto'
 import type { Attributes } from './body'
 import type { Channel } from './channels'
 import { isoTime, newId } from './ids'
-import { signJwt, verifyJwt } from './jwt'
+import { JwtKeys } from './jwtKeys'
 
 /** Session JWTs live five minutes; the opaque token lives as long as the session. */
 export const JWT_LIFETIME_SECONDS = 300
+
+/** The role every user holds in the vendor's RBAC; the emulator knows no others. */
+export const DEFAULT_ROLES = ['stytch_user']
 
 export interface FactorRecord {
   delivery_method: Channel
@@ -40,13 +43,13 @@ export interface SessionView {
   }[]
   attributes: Attributes
   custom_claims: Record<string, unknown>
+  roles: string[]
 }
 
 export class SessionBook {
   readonly #sessions = new Map<string, SessionRecord>()
   readonly #byToken = new Map<string, string>()
-  // A fresh key per emulator: JWTs from another run or instance never verify.
-  readonly #key = randomBytes(32)
+  readonly keys = new JwtKeys()
   readonly #projectId: string
 
   constructor(projectId: string) {
@@ -90,8 +93,8 @@ export class SessionBook {
   }
 
   /** A genuine JWT names its session even after the JWT itself expired; the session must still be live. */
-  byJwt(jwt: string, now: number): SessionRecord | undefined {
-    const claims = verifyJwt(jwt, this.#key)
+  async byJwt(jwt: string, now: number): Promise<SessionRecord | undefined> {
+    const claims = await this.keys.verify(jwt)
     const sessionClaim = claims?.['https://stytch.com/session'] as { id?: unknown } | undefined
     return typeof sessionClaim?.id === 'string' ? this.byId(sessionClaim.id, now) : undefined
   }
@@ -128,32 +131,31 @@ export class SessionBook {
       })),
       attributes: { ...session.attributes },
       custom_claims: {},
+      roles: [...DEFAULT_ROLES],
     }
   }
 
+  /** The claims `sessions.authenticateJwtLocal` of the vendor's Node SDK checks: iss, aud, typ, the session claim. */
   jwt(session: SessionRecord, now: number): string {
     const iat = Math.floor(now / 1000)
     const view = this.view(session)
-    return signJwt(
-      {
-        sub: session.user_id,
-        iss: `stytch.com/${this.#projectId}`,
-        aud: [this.#projectId],
-        iat,
-        nbf: iat,
-        exp: iat + JWT_LIFETIME_SECONDS,
-        'https://stytch.com/session': {
-          id: view.session_id,
-          started_at: view.started_at,
-          last_accessed_at: view.last_accessed_at,
-          expires_at: view.expires_at,
-          attributes: view.attributes,
-          authentication_factors: view.authentication_factors,
-        },
+    return this.keys.sign({
+      sub: session.user_id,
+      iss: `stytch.com/${this.#projectId}`,
+      aud: [this.#projectId],
+      iat,
+      nbf: iat,
+      exp: iat + JWT_LIFETIME_SECONDS,
+      'https://stytch.com/session': {
+        id: view.session_id,
+        started_at: view.started_at,
+        last_accessed_at: view.last_accessed_at,
+        expires_at: view.expires_at,
+        attributes: view.attributes,
+        authentication_factors: view.authentication_factors,
+        roles: view.roles,
       },
-      this.#key,
-      'jwk-test-otpkit-emulator',
-    )
+    })
   }
 
   clear(): void {

@@ -1,4 +1,5 @@
 import { newId, isoTime } from './ids'
+import { DEFAULT_ROLES } from './sessions'
 
 /** How long an unverified phone added to an existing user is kept waiting for its code. */
 export const PENDING_PHONE_MS = 5 * 60 * 1000
@@ -35,6 +36,8 @@ export interface UserView {
   trusted_metadata: Record<string, unknown>
   untrusted_metadata: Record<string, unknown>
   password: null
+  roles: string[]
+  is_locked: boolean
 }
 
 /** Users and their phones. Sessions live in {@link SessionBook}; codes in {@link CodeBook}. */
@@ -141,6 +144,9 @@ export class UserStore {
       trusted_metadata: {},
       untrusted_metadata: {},
       password: null,
+      roles: [...DEFAULT_ROLES],
+      // The user lock blocks code checks for a while; the vendor's flag is for users an admin locked.
+      is_locked: false,
     }
   }
 

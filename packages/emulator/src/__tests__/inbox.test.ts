@@ -9,6 +9,9 @@ beforeEach(() => {
 })
 
 const inbox = (path: string, init?: RequestInit) => emulator.fetch(`${BASE}/__emulator${path}`, init)
+/** A control request as the developer's tools send it: JSON, no Origin. */
+const control = (path: string, method: string) =>
+  inbox(path, { method, headers: { 'content-type': 'application/json' } })
 
 describe('/__emulator inbox', () => {
   it('GET /messages lists messages, oldest first', async () => {
@@ -32,7 +35,7 @@ describe('/__emulator inbox', () => {
 
   it('DELETE /messages clears the list', async () => {
     await sendCode(emulator)
-    expect((await inbox('/messages', { method: 'DELETE' })).status).toBe(204)
+    expect((await control('/messages', 'DELETE')).status).toBe(204)
     expect(emulator.messages()).toEqual([])
   })
 
@@ -85,7 +88,7 @@ describe('/__emulator inbox', () => {
       ['drop', 1],
       ['latency', 1],
     ])
-    expect((await inbox('/faults', { method: 'DELETE' })).status).toBe(204)
+    expect((await control('/faults', 'DELETE')).status).toBe(204)
     expect(emulator.faults.list()).toEqual([])
   })
 
@@ -101,7 +104,7 @@ describe('/__emulator inbox', () => {
   it('POST /reset clears everything', async () => {
     await sendCode(emulator)
     emulator.faults.add({ kind: 'drop', path: '/nowhere' })
-    expect((await inbox('/reset', { method: 'POST' })).status).toBe(204)
+    expect((await control('/reset', 'POST')).status).toBe(204)
     expect(emulator.messages()).toEqual([])
     expect(emulator.faults.list()).toEqual([])
   })

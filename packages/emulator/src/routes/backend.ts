@@ -37,11 +37,11 @@ function authorise(request: Request, { state }: RouteContext): void {
 }
 
 /** The live session named by exactly one of the given fields. */
-function resolveSession(
+async function resolveSession(
   body: JsonObject,
   context: RouteContext,
   fields: readonly ('session_id' | 'session_token' | 'session_jwt')[],
-): SessionRecord {
+): Promise<SessionRecord> {
   const given = fields.flatMap((field) => {
     const value = optionalString(body, field)
     return value === undefined ? [] : [[field, value] as const]
@@ -56,7 +56,7 @@ function resolveSession(
       ? sessions.byId(value, context.now)
       : field === 'session_token'
         ? sessions.byToken(value, context.now)
-        : sessions.byJwt(value, context.now)
+        : await sessions.byJwt(value, context.now)
   if (!session) throw sessionNotFound()
   return session
 }
@@ -106,7 +106,7 @@ const send =
     }
     for (const session of [
       sessionToken === undefined ? null : sessions.byToken(sessionToken, context.now),
-      sessionJwt === undefined ? null : sessions.byJwt(sessionJwt, context.now),
+      sessionJwt === undefined ? null : await sessions.byJwt(sessionJwt, context.now),
     ]) {
       if (session === null) continue
       const user = session && users.user(session.user_id)
@@ -144,7 +144,9 @@ const authenticate: RouteHandler = async (request, context) => {
   const hasSession =
     optionalString(body, 'session_token') !== undefined || optionalString(body, 'session_jwt') !== undefined
   // Resolve the caller's session before spending the code, so a stale session costs no attempt.
-  const existing = hasSession ? resolveSession(body, context, ['session_token', 'session_jwt']) : undefined
+  const existing = hasSession
+    ? await resolveSession(body, context, ['session_token', 'session_jwt'])
+    : undefined
   const { user, factor } = verifyCode(context, methodId, code)
   const session = sessionAfterAuth(context, existing, user, factor, minutes, attributes)
   return ok({
@@ -160,7 +162,7 @@ const sessionsAuthenticate: RouteHandler = async (request, context) => {
   authorise(request, context)
   const body = await readJsonObject(request)
   const minutes = readSessionMinutes(body, 'session_duration_minutes')
-  const session = resolveSession(body, context, ['session_token', 'session_jwt'])
+  const session = await resolveSession(body, context, ['session_token', 'session_jwt'])
   const user = context.state.users.user(session.user_id)
   if (!user) throw sessionNotFound()
   context.state.sessions.touch(session, minutes, context.now)
@@ -169,13 +171,21 @@ const sessionsAuthenticate: RouteHandler = async (request, context) => {
 
 const sessionsRevoke: RouteHandler = async (request, context) => {
   authorise(request, context)
-  const session = resolveSession(await readJsonObject(request), context, [
+  const session = await resolveSession(await readJsonObject(request), context, [
     'session_id',
     'session_token',
     'session_jwt',
   ])
   context.state.sessions.revoke(session)
   return ok({})
+}
+
+/** The public keys session JWTs are signed with, where the vendor's clients fetch them (no auth, as there). */
+const jwks: RouteHandler = async (_request, { state, params }) => {
+  if (params?.project_id !== state.options.projectId) {
+    throw new ApiFailure(404, 'project_not_found', 'No project has this project_id.')
+  }
+  return ok({ keys: await state.sessions.keys.jwks() })
 }
 
 const getUser: RouteHandler = async (request, context) => {
@@ -193,5 +203,6 @@ export const backendRoutes: RouteTable = {
   '/v1/otps/authenticate': { POST: authenticate },
   '/v1/sessions/authenticate': { POST: sessionsAuthenticate },
   '/v1/sessions/revoke': { POST: sessionsRevoke },
+  '/v1/sessions/jwks/:project_id': { GET: jwks },
   '/v1/users/:user_id': { GET: getUser },
 }
