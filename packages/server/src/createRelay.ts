@@ -248,7 +248,7 @@ export function createRelay(options: RelayOptions): Relay {
       await throttle(input.phoneNumber, caller)
       const sent = await provider.sendPrimary(channel, input, caller)
       // An unknown number gets the same answer and no code, so the relay does not reveal who has an account.
-      return sent ?? { method_id: `phone-number-${crypto.randomUUID()}` }
+      return sent ?? { method_id: provider.decoyMethodId() }
     },
     [`/sdk/v1/otps/${channel}/send/secondary`]: async ({ body, caller, sessionToken }) => {
       const token = requireSession(sessionToken)
