@@ -20,12 +20,16 @@ export function buildIfNeeded(packageDir, entry, name) {
   const dist = join(packageDir, 'dist')
   if (existsSync(join(dist, entry)) && newest(dist) >= newest(join(packageDir, 'src'))) return
   console.log(`Building ${name}…`)
-  // Under `pnpm run`, npm_execpath is pnpm's own script; elsewhere rely on pnpm being on the PATH.
+  // Under `pnpm run`, npm_execpath is pnpm's own script; elsewhere the workspace's pnpm (a root dev
+  // dependency), or one on the PATH.
   const pnpm = process.env.npm_execpath
-  const [command, args] = pnpm?.endsWith('js') ? [process.execPath, [pnpm]] : ['pnpm', []]
+  const local = join(import.meta.dirname, '../../../node_modules/.bin/pnpm')
+  const [command, args] = pnpm?.endsWith('js')
+    ? [process.execPath, [pnpm]]
+    : [existsSync(local) ? local : 'pnpm', []]
   const result = spawnSync(command, [...args, 'run', 'build'], { cwd: packageDir, stdio: 'inherit' })
   if (result.status !== 0) {
-    console.error(`Could not build ${name} (see above).`)
+    console.error(`Could not build ${name} (${result.error?.message ?? 'see above'}).`)
     process.exit(1)
   }
 }

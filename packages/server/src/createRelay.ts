@@ -248,7 +248,7 @@ export function createRelay(options: RelayOptions): Relay {
       await throttle(input.phoneNumber, caller)
       const sent = await provider.sendPrimary(channel, input, caller)
       // An unknown number gets the same answer and no code, so the relay does not reveal who has an account.
-      return sent ?? { method_id: `phone-number-${crypto.randomUUID()}` }
+      return sent ?? { method_id: provider.decoyMethodId() }
     },
     [`/sdk/v1/otps/${channel}/send/secondary`]: async ({ body, caller, sessionToken }) => {
       const token = requireSession(sessionToken)
@@ -285,15 +285,16 @@ export function createRelay(options: RelayOptions): Relay {
       if (minutes === undefined) {
         throw badRequest('invalid_session_duration_minutes', 'session_duration_minutes is required.')
       }
-      return provider.authenticate(
-        {
-          code,
-          methodId,
-          sessionDurationMinutes: minutes,
-          ...(sessionToken === null ? {} : { sessionToken }),
-        },
-        caller,
-      )
+      const input = { code, methodId, sessionDurationMinutes: minutes }
+      if (sessionToken === null) return provider.authenticate(input, caller)
+      try {
+        return await provider.authenticate({ ...input, sessionToken }, caller)
+      } catch (error) {
+        // The public-token API ignores a session that has ended; the backends refuse it before they look at
+        // the code (so the code is still good). Sign in afresh, as the browser would have without it.
+        if (!(error instanceof RelayFailure) || error.errorType !== 'session_not_found') throw error
+        return provider.authenticate(input, caller)
+      }
     },
     '/sdk/v1/sessions/authenticate': async ({ body, sessionToken }) => {
       const token = requireSession(sessionToken)

@@ -198,6 +198,13 @@ export function moonkey(options: MoonkeyOptions): Provider {
     name: NAME,
     channels: ['sms'] satisfies Channel[],
 
+    decoyMethodId() {
+      // MoonKey's ids are KSUID-length: `pn_` and 27 letters and digits.
+      const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+      const bytes = crypto.getRandomValues(new Uint8Array(27))
+      return `pn_${Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')}`
+    },
+
     async loginOrCreate(_channel, input, caller) {
       const body = await call('POST', '/otps/sms/login_or_create', {
         ...sendBody(input, caller),

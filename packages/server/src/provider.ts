@@ -42,6 +42,8 @@ export interface Provider {
   /** The channels this provider can send codes on. */
   readonly channels: readonly Channel[]
   loginOrCreate(channel: Channel, input: SendInput, caller: Caller): Promise<{ method_id: string }>
+  /** A method id shaped like this provider's real ones, for a send to a number nobody signs in with. */
+  decoyMethodId(): string
   /** Sends to a number that already signs in; `null` when no user has it. */
   sendPrimary(channel: Channel, input: SendInput, caller: Caller): Promise<{ method_id: string } | null>
   /** Adds the number to the signed-in user; absent when the provider has no such call. */

@@ -92,6 +92,11 @@ export function stytchBackend(options: StytchBackendOptions): Provider {
     name: NAME,
     channels: ['sms', 'whatsapp'] satisfies Channel[],
 
+    decoyMethodId() {
+      // Test projects' ids read `phone-number-test-<uuid>`, live ones `phone-number-live-<uuid>`.
+      return `phone-number-${projectId.includes('-test-') ? 'test' : 'live'}-${crypto.randomUUID()}`
+    },
+
     async loginOrCreate(channel, input, caller) {
       const body = await post(`/otps/${channel}/login_or_create`, {
         ...sendBody(input, caller),

@@ -67,6 +67,8 @@ describe('emulator.fetch', () => {
       publicToken: DEMO_PUBLIC_TOKEN,
       projectId: expect.stringMatching(/^project-test-/) as string,
       secret: expect.stringMatching(/^secret-test-/) as string,
+      moonkeyApiKey: expect.stringMatching(/^sk_test_/) as string,
+      moonkeyPublicKey: expect.stringMatching(/^pk_test_/) as string,
       countries: ['US', 'CA'],
     })
     expect(DEMO_PUBLIC_TOKEN).toMatch(

@@ -205,7 +205,10 @@ function sessionFields({ state, now }: RouteContext, session: SessionRecord) {
 }
 
 /** The live session named by `session_token` or `session_jwt`, if either was sent. */
-function givenSession(body: JsonObject, { state, now }: RouteContext): SessionRecord | undefined | null {
+async function givenSession(
+  body: JsonObject,
+  { state, now }: RouteContext,
+): Promise<SessionRecord | undefined | null> {
   const token = optionalString(body, 'session_token')
   const jwt = optionalString(body, 'session_jwt')
   if (token === undefined && jwt === undefined) return null
@@ -268,7 +271,7 @@ const verify: RouteHandler = async (request, context) => {
   }
   const minutes = readSessionExpiresIn(body)
   const fingerprint = readFingerprint(body, request)
-  const existing = givenSession(body, context)
+  const existing = await givenSession(body, context)
   if (existing === undefined) throw sessionNotFound()
   const map = ids(context.state)
   // An unknown pn_ id answers like a wrong code, so the answer does not tell whether the phone exists.
@@ -287,7 +290,7 @@ const sessionsVerify: RouteHandler = async (request, context) => {
   authorise(request, context)
   const body = await readJsonObject(request)
   const minutes = readSessionExpiresIn(body)
-  const session = givenSession(body, context)
+  const session = await givenSession(body, context)
   if (session === null) {
     throw new ApiFailure(400, 'bad_request', 'Send session_token or session_jwt.')
   }
@@ -303,7 +306,7 @@ const sessionsDelete: RouteHandler = async (request, context) => {
   const inside = sessionId === undefined ? undefined : ids(context.state).sessions.inside(sessionId)
   const session =
     sessionId === undefined
-      ? givenSession(body, context)
+      ? await givenSession(body, context)
       : context.state.sessions.byId(inside ?? '', context.now)
   if (session === null) {
     throw new ApiFailure(400, 'bad_request', 'Send session_id, session_token or session_jwt.')

@@ -209,3 +209,34 @@ describe('bad input is refused before the provider is called', () => {
     expect(setup.providerCalls).toEqual([])
   })
 })
+
+describe("every MoonKey error type the relay maps, as the emulator's fault control answers it", () => {
+  it.each([
+    [400, 'invalid_phone_number', 400, 'invalid_phone_number'],
+    [400, 'phone_number_country_not_allowed', 400, 'invalid_phone_number_country_code'],
+    [400, 'invalid_expires_in', 400, 'invalid_expiration'],
+    [400, 'invalid_session_expires_in', 400, 'invalid_session_duration_minutes'],
+    [400, 'invalid_method_id', 400, 'invalid_method_id'],
+    [400, 'invalid_otp', 400, 'invalid_code'],
+    [404, 'otp_incorrect', 404, 'otp_code_not_found'],
+    [401, 'otp_expired', 401, 'unable_to_auth_otp_code'],
+    [429, 'user_locked', 429, 'user_lock_limit_reached'],
+    [429, 'too_many_requests', 429, 'too_many_requests'],
+    [404, 'session_not_found', 404, 'session_not_found'],
+    [404, 'user_not_found', 404, 'session_not_found'],
+    [400, 'bad_request', 400, 'bad_request'],
+    [401, 'invalid_api_key', 502, 'provider_unauthorized'],
+    [403, 'secret_key_required', 502, 'provider_unauthorized'],
+    [400, 'something_new', 502, 'provider_error'],
+  ] as const)('%s %s → %s %s', async (status, moonkeyType, expectedStatus, expectedType) => {
+    const setup = setUp('moonkey')
+    setup.emulator.faults.add({
+      kind: 'status',
+      status,
+      error_type: moonkeyType,
+      path: '/v1/auth/otps/verify',
+    })
+    const response = await authenticate(setup, 'pn_abc', '123456')
+    expect(await errorOf(response)).toMatchObject({ status: expectedStatus, type: expectedType })
+  })
+})

@@ -100,15 +100,20 @@ describe.each(PROVIDERS)('through %s', (name) => {
     const setup = setUp(name)
     const response = await setup.call('/sdk/v1/otps/sms/send/primary', { body: { phone_number: PHONE } })
     expect(response.status).toBe(200)
-    expect(((await response.json()) as { data: { method_id: string } }).data.method_id).toEqual(
-      expect.any(String),
-    )
+    const decoy = ((await response.json()) as { data: { method_id: string } }).data.method_id
     expect(setup.emulator.messages()).toEqual([])
 
-    await signIn(setup)
+    const { methodId } = await signIn(setup)
     const known = await setup.call('/sdk/v1/otps/sms/send/primary', { body: { phone_number: PHONE } })
     expect(known.status).toBe(200)
     expect(setup.emulator.messages()).toHaveLength(2)
+    // The made-up id has the shape of a real one, so its form does not give the answer away either.
+    const shape = (id: string) =>
+      id
+        .replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/, 'UUID')
+        .replace(/^pn_[A-Za-z0-9]{27}$/, 'pn_ID')
+    expect(shape(decoy)).toBe(shape(methodId))
+    expect(shape(decoy)).not.toBe(decoy)
   })
 
   it('refuses any other public token with 401 unauthorized_credentials, before the provider', async () => {
@@ -120,6 +125,21 @@ describe.each(PROVIDERS)('through %s', (name) => {
     expect(response.status).toBe(401)
     expect(await response.json()).toMatchObject({ error_type: 'unauthorized_credentials', status_code: 401 })
     expect(setup.providerCalls).toEqual([])
+  })
+
+  it('a browser still holding an ended session signs in afresh', async () => {
+    const setup = setUp(name)
+    const first = await signIn(setup)
+    await setup.call('/sdk/v1/sessions/revoke', { body: {}, session: first.sessionToken })
+    const sent = await setup.call('/sdk/v1/otps/sms/login_or_create', { body: { phone_number: PHONE } })
+    const { data } = (await sent.json()) as { data: { method_id: string } }
+    const auth = await setup.call('/sdk/v1/otps/authenticate', {
+      body: { token: setup.lastCode(), method_id: data.method_id, session_duration_minutes: 60 },
+      session: first.sessionToken,
+    })
+    expect(auth.status).toBe(200)
+    const body = (await auth.json()) as { data: { session_token: string } }
+    expect(body.data.session_token).not.toBe(first.sessionToken)
   })
 
   it('serves its paths under basePath only', async () => {
