@@ -12,8 +12,11 @@ const suites = [
   { dir: 'packages/core' },
   { dir: 'packages/emulator' },
   { dir: 'packages/react' },
+  { dir: 'packages/server' },
   { dir: 'packages/bench' },
   { dir: 'examples/vite-react', browser: true },
+  // Two `next build`s (the example and the client-boundary app), then Chromium against the example.
+  { dir: 'examples/nextjs', browser: true },
 ]
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
