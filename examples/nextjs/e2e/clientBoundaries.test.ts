@@ -97,5 +97,5 @@ describe('a Next.js app importing every export', () => {
     expect(text).toContain('Sign in with your phone')
     // The client reference to the app's client crossed the boundary as a reference, not a copy.
     expect(html).toMatch(/"stytch\\?":\\?"\$\d+\\?"/)
-  })
+  }, 300_000)
 })

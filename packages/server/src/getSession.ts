@@ -109,6 +109,7 @@ const GONE = new Set([
   'user_unauthenticated',
   'invalid_session_token',
   'invalid_session_jwt',
+  'user_not_found',
 ])
 
 /** `https://test.stytch.com` for a test project, `https://api.stytch.com` for a live one. */
@@ -239,7 +240,11 @@ async function verifyLocally(
   try {
     const { payload } = await jwtVerify(jwt, keySet, {
       algorithms: ['RS256'],
-      issuer: `stytch.com/${options.projectId}`,
+      // The vendor's issuer, or a custom domain's own origin (as the vendor's Node SDK accepts).
+      issuer: [
+        `stytch.com/${options.projectId}`,
+        ...(options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : []),
+      ],
       audience: options.projectId,
     })
     const age = Date.now() / 1000 - (payload.iat ?? 0)
@@ -317,6 +322,11 @@ export async function getSession(
   options: GetSessionOptions,
 ): Promise<SessionResult | null> {
   checkOptions(options)
+  if (typeof request?.headers?.get !== 'function')
+    throw new GetSessionError(
+      'invalid_options',
+      'getSession needs a Request, or { headers } with a get(name) method.',
+    )
   const baseUrl = (options.baseUrl ?? defaultBaseUrl(options.projectId)).replace(/\/+$/, '')
   const fetchFn = options.fetch ?? globalThis.fetch
   const cookies = request.headers.get('cookie')

@@ -342,6 +342,10 @@ describe('errors', () => {
       expect(error, JSON.stringify(value)).toBeInstanceOf(GetSessionError)
       expect((error as GetSessionError).code).toBe('invalid_options')
     }
+    for (const notARequest of [undefined, {}, { headers: {} }]) {
+      const error = await getSession(notARequest as never, options).catch((caught: unknown) => caught)
+      expect(error).toMatchObject({ code: 'invalid_options' })
+    }
     expect(calls).toEqual([])
   })
 
