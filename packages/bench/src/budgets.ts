@@ -7,8 +7,9 @@ export const sizeBudgets = {
   headlessSend: 3_000,
   headlessFlow: 5_000,
   reactHooks: 8_000,
-  phoneLoginAllChunks: 50_000,
-  phoneLoginFirstPaint: 20_000,
+  phoneLoginAllChunks: 32_000,
+  phoneLoginFirstPaint: 13_500,
+  phoneLoginEveryCountry: 50_000,
 } as const
 
 /**
@@ -25,7 +26,15 @@ export const ceilingReason =
 export const sizeCeilings: Partial<Record<keyof typeof sizeBudgets, number>> = {
   headlessSend: 5_900,
   headlessFlow: 5_970,
+  phoneLoginFirstPaint: 14_300,
 }
+
+/** Why d before first paint is held at a ceiling (measured: see BENCHMARKS.md). */
+export const firstPaintReason =
+  "<PhoneLogin>'s first paint is the client (core), the phone and code steps, the country picker with its " +
+  'calling-code table (1,330 B gzip, needed to show "+1" for any allowed country) and the English ' +
+  'strings; what is left to move out (the code step and error texts, ~1.8 KB gzip) sits in the ' +
+  "component's own structure, which issue 15's flow rewrite changes."
 
 export const requestBudgets = {
   construction: 0,
@@ -72,7 +81,8 @@ export function describeCheck({ label, unit, measured, limit, ceiling }: BudgetC
 }
 
 export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): BudgetCheck[] {
-  const gzip = (id: EntryId, part: 'js' | 'firstPaint') => bundles[id]?.[part].gzip ?? null
+  const gzip = (id: EntryId, part: 'js' | 'firstPaint' | 'defaultCountries' | 'everyCountry') =>
+    bundles[id]?.[part].gzip ?? null
   return [
     check(
       'a. headless client + loginOrCreate',
@@ -95,9 +105,9 @@ export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): Budge
       sizeBudgets.reactHooks,
     ),
     check(
-      'd. <PhoneLogin>, all chunks',
+      'd. <PhoneLogin>, all chunks, default countries',
       'gzip bytes',
-      gzip('phoneLogin', 'js'),
+      gzip('phoneLogin', 'defaultCountries'),
       sizeBudgets.phoneLoginAllChunks,
     ),
     check(
@@ -105,6 +115,13 @@ export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): Budge
       'gzip bytes',
       gzip('phoneLogin', 'firstPaint'),
       sizeBudgets.phoneLoginFirstPaint,
+      sizeCeilings.phoneLoginFirstPaint,
+    ),
+    check(
+      'd. <PhoneLogin>, all chunks, every country allowed',
+      'gzip bytes',
+      gzip('phoneLogin', 'everyCountry'),
+      sizeBudgets.phoneLoginEveryCountry,
     ),
   ]
 }
