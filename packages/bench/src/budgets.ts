@@ -46,7 +46,7 @@ export const requestBudgets = {
 
 export interface BudgetCheck {
   label: string
-  unit: 'gzip bytes' | 'requests'
+  unit: 'gzip bytes' | 'requests' | 'ratio'
   /** Null when the figure could not be measured (which fails the budget). */
   measured: number | null
   limit: number
@@ -72,8 +72,14 @@ function check(
 }
 
 /** "a. headless …: 2,345 gzip bytes, budget 3,000 (655 under)". */
-export function describeCheck({ label, unit, measured, limit, ceiling }: BudgetCheck): string {
+export function describeCheck({ label, unit, measured, limit, ceiling, ok }: BudgetCheck): string {
   if (measured === null) return `${label}: not measured, budget ${number.format(limit)} ${unit}`
+  if (unit === 'ratio') {
+    // Ratio budgets are "at least" for a speed-up and "at most" for a slow-down; the check knows which.
+    const shown = Number.isFinite(measured) ? `${measured.toFixed(2)}×` : '∞ (otpkit adds nothing measurable)'
+    const held = ceiling === null || ok ? '' : `; held at ${ceiling}× until it is met`
+    return `${label}: ${shown}, budget ${limit}× (${ok ? 'met' : 'MISSED'}${held})`
+  }
   const margin = limit - measured
   const verdict = margin >= 0 ? `${number.format(margin)} under` : `${number.format(-margin)} OVER`
   const held = ceiling === null ? '' : `; held under a ceiling of ${number.format(ceiling)} until it is met`

@@ -1,6 +1,9 @@
 // Turns one run's results into BENCHMARKS.md: tables first, then how they were measured.
 import type { BehaviourCosts } from './behaviourCosts'
 import type { BudgetCheck } from './budgets'
+import type { BrowserResults } from './browser/browserBench'
+import { chromiumPath } from './browser/browserBench'
+import { browserSection } from './browser/browserSummary'
 import { ceilingReason, describeCheck, firstPaintReason, sizeBudgets } from './budgets'
 import type { BundleSize } from './bundleSize'
 import { displayPath } from './bundleSize'
@@ -32,6 +35,8 @@ export interface BenchResults {
   wireTime: Outcome<WireTime[]>
   renders: Outcome<RenderProfile>[]
   emulatorLoad: Outcome<EmulatorLoad>
+  /** Null where there is no Chromium. */
+  browser: Outcome<BrowserResults> | null
   /** What each behaviour costs the figures that miss their budgets. */
   misses: Outcome<BehaviourCosts[]>
   budgets: BudgetCheck[]
@@ -383,6 +388,16 @@ Packages: ${versions}.
 ## Budgets
 
 ${budgetList(results.budgets, results.misses)}
+
+## In a real browser
+
+${
+  results.browser === null
+    ? `Not run: no Chromium at \`${chromiumPath}\`.`
+    : results.browser.ok
+      ? browserSection(results.browser.value)
+      : `The browser run failed: ${results.browser.error}`
+}
 
 ## 1. Bundle cost
 
