@@ -42,8 +42,15 @@ export interface HostTraffic {
 
 export interface PageRun {
   page: PageId
-  /** Navigation start → the phone field's first `input` event for a typed digit. */
+  /**
+   * Navigation start → the phone field is in the page and the main thread is free to handle a key (the
+   * first task after the field appeared), checked by typing a digit into it.
+   */
   readyMs: number | null
+  /** Main-thread tasks over 50 ms (Long Tasks API) that started before readyMs, summed. */
+  longTasksBeforeReadyMs: number | null
+  /** Bytes on the wire (Resource Timing transfer sizes, page included) that arrived before readyMs. */
+  bytesBeforeReady: number | null
   /** Each of the 10 keystrokes: its interaction's longest Event Timing duration (16 ms floor). */
   keystrokeMs: number[]
   /** Send clicked → focus in the code field; the API answers login_or_create after apiDelayMs. */
@@ -71,13 +78,23 @@ function phoneNumberIn(body: string | undefined): string | null {
 /** Installed before any page script: the timestamps the measurements are read from. */
 const probe = () => {
   const bench = {
+    fieldFreeAt: null as number | null,
     inputAt: null as number | null,
     clickAt: null as number | null,
     codeFocusAt: null as number | null,
     events: [] as { name: string; id: number; duration: number; start: number }[],
+    longTasks: [] as { start: number; duration: number }[],
   }
   ;(window as unknown as { __bench: typeof bench }).__bench = bench
   document.addEventListener('input', () => (bench.inputAt ??= performance.now()), true)
+  // Polling from outside would add its own delay: the page notes when the field arrives, and a task
+  // queued then runs when the main thread could first handle a key in it.
+  const watch = new MutationObserver(() => {
+    if (!document.querySelector('input[type="tel"]')) return
+    watch.disconnect()
+    setTimeout(() => (bench.fieldFreeAt = performance.now()), 0)
+  })
+  watch.observe(document, { childList: true, subtree: true })
   document.addEventListener(
     'click',
     (event) => {
@@ -105,13 +122,19 @@ const probe = () => {
       })
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
 }
 
 interface Probe {
+  fieldFreeAt: number | null
   inputAt: number | null
   clickAt: number | null
   codeFocusAt: number | null
   events: { name: string; id: number; duration: number; start: number }[]
+  longTasks: { start: number; duration: number }[]
 }
 
 const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench)
@@ -132,6 +155,8 @@ async function runPage(
   const run: PageRun = {
     page: pageId,
     readyMs: null,
+    longTasksBeforeReadyMs: null,
+    bytesBeforeReady: null,
     keystrokeMs: [],
     sendToCodeMs: null,
     send: null,
@@ -218,7 +243,21 @@ async function runPage(
         timeout: timeoutMs,
       },
     )
-    run.readyMs = (await readProbe(page)).inputAt
+    const ready = await readProbe(page)
+    run.readyMs = ready.fieldFreeAt
+    if (run.readyMs !== null) {
+      const readyAt = run.readyMs
+      run.longTasksBeforeReadyMs = ready.longTasks
+        .filter((task) => task.start < readyAt)
+        .reduce((sum, task) => sum + task.duration, 0)
+      run.bytesBeforeReady = await page.evaluate(
+        (at) =>
+          [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+            .filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= at)
+            .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
+        readyAt,
+      )
+    }
 
     // 2. Ten digits, one every 250 ms (a brisk typist on a phone), after the field is cleared.
     await page.keyboard.press('Backspace')
@@ -282,8 +321,34 @@ async function runPage(
   return run
 }
 
+async function displayNamesCost(browser: Browser): Promise<number | null> {
+  const times: number[] = []
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpuSlowdown })
+    await page.setContent('<p>names</p>')
+    times.push(
+      await page.evaluate(() => {
+        const start = performance.now()
+        new Intl.DisplayNames(['en'], { type: 'region' }).of('US')
+        return performance.now() - start
+      }),
+    )
+    await context.close()
+  }
+  times.sort((a, b) => a - b)
+  return times[1] ?? null
+}
+
 export interface BrowserResults {
   runs: PageRun[]
+  /**
+   * What constructing the Intl.DisplayNames that names countries costs a fresh page at the same CPU
+   * slowdown (median of 3): both logins pay it before their phone field shows, the baseline does not.
+   */
+  displayNamesMs: number | null
   rounds: number
   chromiumVersion: string
 }
@@ -318,7 +383,12 @@ export async function measureInBrowser({
     } finally {
       await site.close()
     }
-    return { runs, rounds, chromiumVersion: browser.version() }
+    return {
+      runs,
+      rounds,
+      chromiumVersion: browser.version(),
+      displayNamesMs: await displayNamesCost(browser),
+    }
   } finally {
     await browser.close()
     await httpsApi.close()

