@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
+    // One file at a time: the browser budgets time a throttled Chromium, which other suites would disturb.
+    fileParallelism: false,
   },
 })

@@ -9,9 +9,22 @@ export const sizeBudgets = {
   headlessSend: 6_200,
   headlessFlow: 6_300,
   reactHooks: 8_000,
-  phoneLoginAllChunks: 50_000,
-  phoneLoginFirstPaint: 20_000,
+  phoneLoginAllChunks: 32_000,
+  phoneLoginFirstPaint: 13_500,
+  phoneLoginEveryCountry: 50_000,
 } as const
+
+/** d before first paint is held at a ceiling while its target is missed (measured: see BENCHMARKS.md). */
+export const sizeCeilings: Partial<Record<keyof typeof sizeBudgets, number>> = {
+  phoneLoginFirstPaint: 14_300,
+}
+
+/** Why d before first paint is held at a ceiling (measured: see BENCHMARKS.md). */
+export const firstPaintReason =
+  "<PhoneLogin>'s first paint is the client (core), the phone and code steps, the country picker with its " +
+  'calling-code table (1,330 B gzip, needed to show "+1" for any allowed country) and the English ' +
+  'strings; what is left to move out (the code step and error texts, ~1.8 KB gzip) sits in the ' +
+  "component's own structure."
 
 export const requestBudgets = {
   construction: 0,
@@ -23,7 +36,7 @@ export const requestBudgets = {
 
 export interface BudgetCheck {
   label: string
-  unit: 'gzip bytes' | 'requests'
+  unit: 'gzip bytes' | 'requests' | 'ratio'
   /** Null when the figure could not be measured (which fails the budget). */
   measured: number | null
   limit: number
@@ -49,8 +62,14 @@ function check(
 }
 
 /** "a. headless …: 2,345 gzip bytes, budget 3,000 (655 under)". */
-export function describeCheck({ label, unit, measured, limit, ceiling }: BudgetCheck): string {
+export function describeCheck({ label, unit, measured, limit, ceiling, ok }: BudgetCheck): string {
   if (measured === null) return `${label}: not measured, budget ${number.format(limit)} ${unit}`
+  if (unit === 'ratio') {
+    // Ratio budgets are "at least" for a speed-up and "at most" for a slow-down; the check knows which.
+    const shown = Number.isFinite(measured) ? `${measured.toFixed(2)}×` : '∞ (otpkit adds nothing measurable)'
+    const held = ceiling === null || ok ? '' : `; held at ${ceiling}× until it is met`
+    return `${label}: ${shown}, budget ${limit}× (${ok ? 'met' : 'MISSED'}${held})`
+  }
   const margin = limit - measured
   const verdict = margin >= 0 ? `${number.format(margin)} under` : `${number.format(-margin)} OVER`
   const held = ceiling === null ? '' : `; held under a ceiling of ${number.format(ceiling)} until it is met`
@@ -58,7 +77,8 @@ export function describeCheck({ label, unit, measured, limit, ceiling }: BudgetC
 }
 
 export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): BudgetCheck[] {
-  const gzip = (id: EntryId, part: 'js' | 'firstPaint') => bundles[id]?.[part].gzip ?? null
+  const gzip = (id: EntryId, part: 'js' | 'firstPaint' | 'defaultCountries' | 'everyCountry') =>
+    bundles[id]?.[part].gzip ?? null
   return [
     check(
       'a. headless client + loginOrCreate',
@@ -74,9 +94,9 @@ export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): Budge
       sizeBudgets.reactHooks,
     ),
     check(
-      'd. <PhoneLogin>, all chunks',
+      'd. <PhoneLogin>, all chunks, default countries',
       'gzip bytes',
-      gzip('phoneLogin', 'js'),
+      gzip('phoneLogin', 'defaultCountries'),
       sizeBudgets.phoneLoginAllChunks,
     ),
     check(
@@ -84,6 +104,13 @@ export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): Budge
       'gzip bytes',
       gzip('phoneLogin', 'firstPaint'),
       sizeBudgets.phoneLoginFirstPaint,
+      sizeCeilings.phoneLoginFirstPaint,
+    ),
+    check(
+      'd. <PhoneLogin>, all chunks, every country allowed',
+      'gzip bytes',
+      gzip('phoneLogin', 'everyCountry'),
+      sizeBudgets.phoneLoginEveryCountry,
     ),
   ]
 }

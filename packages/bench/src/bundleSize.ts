@@ -23,6 +23,11 @@ export interface ChunkSize extends Size {
    * chunk for every `import()` it scanned in code that tree shaking then removed; nothing loads those.
    */
   reachable: boolean
+  /**
+   * Set for a chunk of <PhoneLogin>'s on-demand data, which a page loads only when it needs it: one
+   * calling code's phone metadata, the whole world's, or a language other than English.
+   */
+  data?: { callingCode: string } | { world: true } | { language: string }
 }
 
 export interface InputShare {
@@ -40,6 +45,10 @@ export interface BundleSize {
   unreachable: Size
   /** The entry chunk plus its static imports, transitively. */
   firstPaint: Size
+  /** What a page with <PhoneLogin>'s default countries (US, CA: calling code 1) in English loads. */
+  defaultCountries: Size
+  /** What a page that allows every country, in English, loads (the whole world's metadata). */
+  everyCountry: Size
   /** Stylesheets that the entry imports (not counted in `js`). */
   css: Size
   chunks: ChunkSize[]
@@ -96,6 +105,22 @@ function closure(metafile: Metafile, start: string, kinds: readonly string[]): S
   return seen
 }
 
+/** What an on-demand data chunk holds, from the modules in it (see ChunkSize.data). */
+function dataOf(inputs: string[]): ChunkSize['data'] {
+  const only = (pattern: RegExp) => inputs.length > 0 && inputs.every((input) => pattern.test(input))
+  const callingCode = /\/phone\/metadata\/(\d+)\.[jt]s$/
+  if (only(callingCode)) return { callingCode: callingCode.exec(inputs[0] ?? '')?.[1] ?? '' }
+  if (only(/libphonenumber-js\/metadata\.min\.json/)) return { world: true }
+  const language = /\/strings\/(es|fr|ptBR)\.[jt]s$/
+  if (only(language)) return { language: language.exec(inputs[0] ?? '')?.[1] ?? '' }
+  return undefined
+}
+
+/** The reachable chunks a page loads when it needs only `wanted` of the on-demand data. */
+function loadedWith(chunks: ChunkSize[], wanted: (data: NonNullable<ChunkSize['data']>) => boolean): Size {
+  return addSizes(chunks.filter((chunk) => chunk.reachable && (!chunk.data || wanted(chunk.data))))
+}
+
 function rank(shares: Map<string, number>): InputShare[] {
   return [...shares].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes)
 }
@@ -145,8 +170,10 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
   const files = new Map<string, OutputFile>(
     result.outputFiles.map((file) => [relative(packageDir, file.path).split('\\').join('/'), file]),
   )
+  // Dynamic-import chunks name an entry point too: the entry chunk is the one for the file bundled.
+  const entryPath = relative(packageDir, entry).split('\\').join('/')
   const entryKey = Object.keys(metafile.outputs).find(
-    (key) => metafile.outputs[key]?.entryPoint !== undefined && key.endsWith('.js'),
+    (key) => metafile.outputs[key]?.entryPoint === entryPath && key.endsWith('.js'),
   )
   if (entryKey === undefined) throw new Error(`esbuild produced no entry chunk for ${entry}`)
   const firstPaintKeys = closure(metafile, entryKey, ['import-statement'])
@@ -165,7 +192,13 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
       continue
     }
     if (!key.endsWith('.js')) continue
+    const data = dataOf(
+      Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([input]) => input),
+    )
     chunks.push({
+      ...(data && { data }),
       file: relative(resolve(packageDir, outdir), resolve(packageDir, key)),
       ...sizeOf(file.contents),
       isEntry: key === entryKey,
@@ -187,6 +220,8 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
     js: addSizes(chunks.filter((chunk) => chunk.reachable)),
     unreachable: addSizes(chunks.filter((chunk) => !chunk.reachable)),
     firstPaint: addSizes(chunks.filter((chunk) => chunk.beforeFirstPaint)),
+    defaultCountries: loadedWith(chunks, (data) => 'callingCode' in data && data.callingCode === '1'),
+    everyCountry: loadedWith(chunks, (data) => 'world' in data),
     css: addSizes(cssSizes),
     chunks,
     inputs: rank(inputBytes),

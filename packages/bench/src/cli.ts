@@ -10,6 +10,9 @@ import type { EmulatorLoad } from './emulatorLoad'
 import { measureEmulatorLoad } from './emulatorLoad'
 import type { EntryId, Sdk } from './entries'
 import { entryFile, entrySpecs } from './entries'
+import type { BrowserResults } from './browser/browserBench'
+import { chromiumPath, hasChromium, measureInBrowser } from './browser/browserBench'
+import { browserChecks, summarize } from './browser/browserSummary'
 import { describeMachine, packageVersions } from './machine'
 import { workspaceDir } from './paths'
 import type { RenderProfile } from './renders'
@@ -97,6 +100,14 @@ export async function main(args: string[]): Promise<void> {
     measureEmulatorLoad({ clients: 50, durationMs: quick ? 3_000 : 10_000 }),
   )
 
+  let browser: Outcome<BrowserResults> | null = null
+  if (hasChromium()) {
+    step('real browser (Chromium, CPU 4× slower, 150 ms RTT, 1.6 Mbps; three pages × 5 rounds)')
+    browser = await attempt(() => measureInBrowser({ rounds: 5 }))
+  } else {
+    step(`real browser: skipped, no Chromium at ${chromiumPath}`)
+  }
+
   const otpkitBundles: Partial<Record<EntryId, BundleSize>> = {}
   for (const row of bundles) if (row.results.otpkit.ok) otpkitBundles[row.spec.id] = row.results.otpkit.value
   const budgets = [
@@ -104,6 +115,7 @@ export async function main(args: string[]): Promise<void> {
     ...requests.flatMap((outcome) =>
       outcome.ok && outcome.value.sdk === 'otpkit' ? requestChecks(outcome.value) : [],
     ),
+    ...(browser?.ok ? browserChecks(summarize(browser.value)) : []),
   ]
 
   const results: BenchResults = {
@@ -121,12 +133,14 @@ export async function main(args: string[]): Promise<void> {
       'react-dom',
       'esbuild',
       'jsdom',
+      'playwright-core',
     ]),
     bundles,
     requests,
     wireTime,
     renders,
     emulatorLoad,
+    browser,
     budgets,
     settleMs,
   }
@@ -143,6 +157,7 @@ export async function main(args: string[]): Promise<void> {
     ...failed('time to the wire', wireTime),
     ...renders.flatMap((outcome) => failed('a render profile', outcome)),
     ...failed('the emulator load run', emulatorLoad),
+    ...(browser ? failed('the browser run', browser) : []),
     ...(emulatorLoad.ok && emulatorLoad.value.errors > 0 ? ['the emulator load run had errors'] : []),
   ]
   for (const check of budgets.filter((check) => check.held && !check.ok))
