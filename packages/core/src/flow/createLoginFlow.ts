@@ -1,7 +1,7 @@
 // The phone login as a small observer, in the shape of TanStack Query's MutationObserver: state in one
 // immutable object, `subscribe` for views, actions that never reject. No framework in here; React's
 // <PhoneLogin> and a hand-built DOM page are both views over it.
-import { isStytchAPIError, isStytchError, isStytchSchemaError } from '../errors'
+import { isStytchAPIError, isStytchError, isStytchSchemaError, isStytchUsageError } from '../errors'
 import type { SmsOptions } from '../types'
 import { maskPhone as defaultMask } from './maskPhone'
 import { createSavedCodeStore, defaultSessionStorage } from './savedCode'
@@ -187,7 +187,9 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
             cause: error,
           },
         })
-        emit({ type: 'error', step: kind === 'send' ? 'phone' : 'code', channel, error })
+        // Bad input is the caller's to show; only failed requests are reported.
+        if (!isStytchUsageError(error))
+          emit({ type: 'error', step: kind === 'send' ? 'phone' : 'code', channel, error })
       }
     })
 
@@ -324,7 +326,7 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
               cause: error,
             },
           })
-          emit({ type: 'error', step: 'code', channel, error })
+          if (!isStytchUsageError(error)) emit({ type: 'error', step: 'code', channel, error })
         }
       })
     },

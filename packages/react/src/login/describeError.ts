@@ -7,8 +7,10 @@ import {
   isStytchSchemaError,
   isStytchTimeoutError,
 } from '@otpkit/core'
+import type { LoginChannel, LoginFlowError } from '@otpkit/core/flow'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
+import { channelText } from './channels'
 
 export type LoginErrorKind =
   | 'phone_required'
@@ -19,6 +21,7 @@ export type LoginErrorKind =
   | 'code_incomplete'
   | 'wrong_code'
   | 'code_expired'
+  | 'code_killed'
   | 'rate_limited'
   | 'locked'
   | 'network'
@@ -62,6 +65,20 @@ export function classifyError(error: unknown): LoginError {
   return isStytchAPIError(error) ? { kind: 'generic', requestId: error.request_id } : { kind: 'generic' }
 }
 
+/** The flow's own codes first; a failed request is sorted by what was thrown. */
+export function describeFlowError(error: LoginFlowError): LoginError {
+  switch (error.code) {
+    case 'too_many_wrong_codes':
+      return { kind: 'code_killed' }
+    case 'code_expired':
+    case 'number_unknown':
+      return { kind: 'code_expired' }
+    case 'send_limited':
+      return { kind: 'rate_limited', ...(error.retryAfter !== undefined && { retryAfter: error.retryAfter }) }
+  }
+  return classifyError(error.cause)
+}
+
 const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
   phone_required: 'errorPhoneRequired',
   phone_too_short: 'errorPhoneTooShort',
@@ -71,6 +88,7 @@ const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
   code_incomplete: 'errorCodeIncomplete',
   wrong_code: 'errorWrongCode',
   code_expired: 'errorCodeExpired',
+  code_killed: 'errorTooManyWrongCodes',
   rate_limited: 'errorRateLimited',
   locked: 'errorLocked',
   network: 'errorNetwork',
@@ -78,12 +96,13 @@ const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
   generic: 'errorGeneric',
 }
 
-/** The text shown for an error; plain text, rendered by React as text. */
+/** The text shown for an error; plain text, rendered by React as text. A wrong code names its channel. */
 export function errorText(
   error: LoginError,
   strings: PhoneLoginStrings,
-  values: { country: string; seconds: number },
+  values: { country: string; seconds: number; channel: LoginChannel },
 ): string {
-  const text = fill(strings[messageKey[error.kind]], values)
+  const key = error.kind === 'wrong_code' ? channelText[values.channel].wrongCode : messageKey[error.kind]
+  const text = fill(strings[key], values)
   return error.requestId ? `${text} ${fill(strings.errorRequestId, { requestId: error.requestId })}` : text
 }

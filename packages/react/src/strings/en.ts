@@ -39,4 +39,15 @@ export const en: PhoneLoginStrings = {
   errorTimeout: 'The server took too long to answer. Try again.',
   errorGeneric: 'Something went wrong. Try again.',
   errorRequestId: 'Request ID: {requestId}',
+
+  // The channels (issue 12).
+  channelLabel: 'Send the code by',
+  channelSms: 'SMS',
+  channelWhatsapp: 'WhatsApp',
+  phoneIntroWhatsapp: 'We will send you a 6-digit code on WhatsApp.',
+  codeSentToWhatsapp: 'We sent a 6-digit code to {phone} on WhatsApp.',
+  switchToSms: 'Send by SMS instead',
+  switchToWhatsapp: 'Send by WhatsApp instead',
+  errorWrongCodeWhatsapp: 'That code is not right. Check the WhatsApp message and try again.',
+  errorTooManyWrongCodes: 'Too many wrong codes were entered, so this code no longer works. Send a new code.',
 }

@@ -40,4 +40,16 @@ export const es: PhoneLoginStrings = {
   errorTimeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
   errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
   errorRequestId: 'ID de la solicitud: {requestId}',
+
+  // The channels (issue 12).
+  channelLabel: 'Enviar el código por',
+  channelSms: 'SMS',
+  channelWhatsapp: 'WhatsApp',
+  phoneIntroWhatsapp: 'Te enviaremos un código de 6 dígitos por WhatsApp.',
+  codeSentToWhatsapp: 'Enviamos un código de 6 dígitos al {phone} por WhatsApp.',
+  switchToSms: 'Enviar por SMS en su lugar',
+  switchToWhatsapp: 'Enviar por WhatsApp en su lugar',
+  errorWrongCodeWhatsapp: 'El código no es correcto. Revisa el mensaje de WhatsApp e inténtalo de nuevo.',
+  errorTooManyWrongCodes:
+    'Se introdujeron demasiados códigos incorrectos y este código ya no sirve. Pide un código nuevo.',
 }

@@ -40,4 +40,16 @@ export const fr: PhoneLoginStrings = {
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
   errorGeneric: 'Une erreur est survenue. Réessayez.',
   errorRequestId: 'Identifiant de la requête : {requestId}',
+
+  // The channels (issue 12).
+  channelLabel: 'Recevoir le code par',
+  channelSms: 'SMS',
+  channelWhatsapp: 'WhatsApp',
+  phoneIntroWhatsapp: 'Nous vous enverrons un code à 6 chiffres sur WhatsApp.',
+  codeSentToWhatsapp: 'Nous avons envoyé un code à 6 chiffres au {phone} sur WhatsApp.',
+  switchToSms: 'Recevoir plutôt par SMS',
+  switchToWhatsapp: 'Recevoir plutôt sur WhatsApp',
+  errorWrongCodeWhatsapp: 'Ce code est incorrect. Vérifiez le message WhatsApp et réessayez.',
+  errorTooManyWrongCodes:
+    'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
 }

@@ -39,4 +39,16 @@ export const ptBR: PhoneLoginStrings = {
   errorTimeout: 'O servidor demorou demais para responder. Tente de novo.',
   errorGeneric: 'Algo deu errado. Tente de novo.',
   errorRequestId: 'ID da solicitação: {requestId}',
+
+  // The channels (issue 12).
+  channelLabel: 'Receber o código por',
+  channelSms: 'SMS',
+  channelWhatsapp: 'WhatsApp',
+  phoneIntroWhatsapp: 'Enviaremos um código de 6 dígitos pelo WhatsApp.',
+  codeSentToWhatsapp: 'Enviamos um código de 6 dígitos para {phone} pelo WhatsApp.',
+  switchToSms: 'Enviar por SMS em vez disso',
+  switchToWhatsapp: 'Enviar pelo WhatsApp em vez disso',
+  errorWrongCodeWhatsapp: 'Código incorreto. Confira a mensagem do WhatsApp e tente de novo.',
+  errorTooManyWrongCodes:
+    'Foram digitados códigos incorretos demais e este código não vale mais. Peça um novo código.',
 }

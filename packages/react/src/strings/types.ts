@@ -48,6 +48,23 @@ export interface PhoneLoginStrings {
   errorGeneric: string
   /** Appended to errorGeneric when the server gave a request id. */
   errorRequestId: string
+
+  // The channels. Each channel has its own phrases, since languages put "by SMS" and "on WhatsApp" apart.
+  /** Legend of the channel choice (shown when more than one channel is offered). */
+  channelLabel: string
+  channelSms: string
+  channelWhatsapp: string
+  /** phoneIntro when WhatsApp is chosen. */
+  phoneIntroWhatsapp: string
+  /** codeSentTo for a code sent on WhatsApp. */
+  codeSentToWhatsapp: string
+  /** Code step: a new code by the other channel. */
+  switchToSms: string
+  switchToWhatsapp: string
+  /** errorWrongCode for a code sent on WhatsApp. */
+  errorWrongCodeWhatsapp: string
+  /** The code took as many wrong tries as a code allows and no longer works. */
+  errorTooManyWrongCodes: string
 }
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
