@@ -3,7 +3,7 @@ import { errorResponse } from './errors'
 import { FaultQueue, faultResponse, type Fault } from './faults'
 import { handleInbox, isInboxPath, resetState } from './inbox'
 import { MessageLog } from './messageLog'
-import { resolveOptions, type EmulatorOptions, type SmsMessage } from './options'
+import { resolveOptions, type EmulatorOptions, type SentMessage } from './options'
 import { CodeBook } from './otp'
 import { RateLimiter } from './rateLimit'
 import { createRouter } from './router'
@@ -40,8 +40,8 @@ export interface EmulatorFaults {
 export interface Emulator {
   /** Same signature as the global fetch, so it can be handed to a client as its transport. */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
-  /** SMS sent so far, oldest first. */
-  messages(): SmsMessage[]
+  /** Messages (SMS and WhatsApp) sent so far, oldest first. */
+  messages(): SentMessage[]
   /** Clears users, codes, sessions, messages, rate limits, user locks and faults. */
   reset(): void
   faults: EmulatorFaults
@@ -131,7 +131,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     for (const phoneId of state.users.purge(now)) state.codes.revoke(phoneId)
     const response = withHeaders(await route(request, { state, now }), cors)
     if (fault?.kind !== 'offline') return response
-    // The request took effect (an SMS went out, a code was spent); its answer is lost on the way back.
+    // The request took effect (a message went out, a code was spent); its answer is lost on the way back.
     if (fault.ms) await sleep(fault.ms, signal)
     return DROPPED
   }

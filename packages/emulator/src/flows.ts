@@ -1,5 +1,5 @@
-// The steps both endpoint families share: reading send options, throttling, delivering a code,
-// and checking one.
+// The steps both endpoint families and every channel share: reading send options, throttling,
+// delivering a code, and checking one.
 import {
   optionalBoolean,
   readExpiration,
@@ -8,29 +8,38 @@ import {
   type Attributes,
   type JsonObject,
 } from './body'
+import { CHANNELS, type Channel } from './channels'
 import { ApiFailure } from './errors'
 import { isoTime } from './ids'
 import { SANDBOX_CODE, SANDBOX_PHONE_NUMBER, validatePhoneNumber } from './phone'
 import type { FactorRecord, SessionRecord } from './sessions'
-import { composeSms } from './sms'
+import { composeMessageText } from './messageText'
+import type { SentMessage } from './options'
 import type { EmulatorState, RouteContext } from './state'
 import type { PhoneRecord, UserRecord } from './store'
 
 export interface SendInput {
+  channel: Channel
   phoneNumber: string
   expirationMinutes: number | undefined
   locale: string
   enableAutofill: boolean
 }
 
-/** Validates every send field before anything happens, so a bad request has no effect. */
-export function readSendInput(body: JsonObject, state: EmulatorState): SendInput {
+/**
+ * Validates every send field before anything happens, so a bad request has no effect. The autofill
+ * fields belong to channels with autofill; elsewhere they are unknown fields, ignored.
+ */
+export function readSendInput(body: JsonObject, state: EmulatorState, channel: Channel): SendInput {
   const phoneNumber = validatePhoneNumber(body.phone_number, state.options.countries)
   const expirationMinutes = readExpiration(body)
   const locale = readLocale(body)
-  const enableAutofill = optionalBoolean(body, 'enable_autofill') ?? false
-  readSessionMinutes(body, 'autofill_session_duration_minutes')
-  return { phoneNumber, expirationMinutes, locale, enableAutofill }
+  let enableAutofill = false
+  if (CHANNELS[channel].autofill) {
+    enableAutofill = optionalBoolean(body, 'enable_autofill') ?? false
+    readSessionMinutes(body, 'autofill_session_duration_minutes')
+  }
+  return { channel, phoneNumber, expirationMinutes, locale, enableAutofill }
 }
 
 export function throttle({ state, now }: RouteContext, phoneNumber: string): void {
@@ -61,7 +70,7 @@ function autofillHost(request: Request, state: EmulatorState): string | undefine
   }
 }
 
-/** Issues a fresh code for the phone (killing the previous one) and "sends" the SMS. */
+/** Issues a fresh code for the phone (killing the previous one, whatever its channel) and "sends" it. */
 export function deliverCode(
   request: Request,
   { state, now }: RouteContext,
@@ -73,17 +82,25 @@ export function deliverCode(
   const sandbox = phone.phone_number === SANDBOX_PHONE_NUMBER
   const code = state.codes.issue(
     phone.phone_id,
+    input.channel,
     lifetimeSeconds * 1000,
     now,
     sandbox ? SANDBOX_CODE : undefined,
   )
-  const body = composeSms({
+  const body = composeMessageText({
     code,
     locale: input.locale,
     minutes: Math.max(1, Math.round(lifetimeSeconds / 60)),
     autofillHost: input.enableAutofill ? autofillHost(request, state) : undefined,
   })
-  const message = { to: phone.phone_number, body, code, method_id: phone.phone_id, created_at: isoTime(now) }
+  const message: SentMessage = {
+    to: phone.phone_number,
+    channel: input.channel,
+    body,
+    code,
+    method_id: phone.phone_id,
+    created_at: isoTime(now),
+  }
   state.messages.add(message)
   state.options.onMessage?.({ ...message })
 }
@@ -99,8 +116,9 @@ export function verifyCode(
   // The sandbox number is for automated tests, which must not lock themselves out.
   const lockable = user && phone.phone_number !== SANDBOX_PHONE_NUMBER ? user.user_id : undefined
   if (lockable) state.locks.check(lockable, now)
+  let channel: Channel
   try {
-    state.codes.verify(methodId, code, now)
+    channel = state.codes.verify(methodId, code, now)
   } catch (error) {
     if (lockable) state.locks.fail(lockable, now)
     throw error
@@ -111,7 +129,12 @@ export function verifyCode(
   return {
     phone,
     user,
-    factor: { phone_id: phone.phone_id, phone_number: phone.phone_number, last_authenticated_at: now },
+    factor: {
+      delivery_method: channel,
+      phone_id: phone.phone_id,
+      phone_number: phone.phone_number,
+      last_authenticated_at: now,
+    },
   }
 }
 

@@ -1,10 +1,11 @@
-// Development routes under /__emulator: the SMS inbox (JSON and a page a person keeps open),
+// Development routes under /__emulator: the message inbox (JSON and a page a person keeps open),
 // fault controls and a reset.
 import { readJson } from './body'
 import { ApiFailure, errorResponse, jsonResponse } from './errors'
 import { FaultError, parseFault, type Fault } from './faults'
 import { formatPhoneNumber } from './phone'
-import type { SmsMessage } from './options'
+import { CHANNELS } from './channels'
+import type { SentMessage } from './options'
 import type { EmulatorState } from './state'
 
 export const INBOX_PREFIX = '/__emulator'
@@ -20,12 +21,12 @@ export function escapeHtml(text: string): string {
 const REFRESH_SECONDS = 2
 
 /** The inbox page; every piece of message text is escaped. */
-export function inboxPage(messages: SmsMessage[]): string {
+export function inboxPage(messages: SentMessage[]): string {
   const items = [...messages]
     .reverse()
     .map(
       (m) => `<li>
-  <p class="meta"><time datetime="${escapeHtml(m.created_at)}">${escapeHtml(m.created_at)}</time> · to ${escapeHtml(formatPhoneNumber(m.to))}</p>
+  <p class="meta"><time datetime="${escapeHtml(m.created_at)}">${escapeHtml(m.created_at)}</time> · ${escapeHtml(CHANNELS[m.channel].label)} to ${escapeHtml(formatPhoneNumber(m.to))}</p>
   <p class="code" aria-label="Code">${escapeHtml(m.code)}</p>
   <pre>${escapeHtml(m.body)}</pre>
 </li>`,
@@ -37,7 +38,7 @@ export function inboxPage(messages: SmsMessage[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${REFRESH_SECONDS}">
-<title>otpkit emulator · SMS inbox</title>
+<title>otpkit emulator · inbox</title>
 <style>
   body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color: #1a1a1a; }
   ul { list-style: none; padding: 0; }
@@ -49,7 +50,7 @@ export function inboxPage(messages: SmsMessage[]): string {
 </style>
 </head>
 <body>
-<h1>SMS inbox</h1>
+<h1>Inbox</h1>
 <p class="note">otpkit emulator, for development only. Newest first; this page refreshes every ${REFRESH_SECONDS} seconds.</p>
 ${messages.length === 0 ? '<p>No messages yet.</p>' : `<ul>\n${items}\n</ul>`}
 </body>

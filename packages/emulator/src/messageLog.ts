@@ -1,14 +1,14 @@
-import type { SmsMessage } from './options'
+import type { SentMessage } from './options'
 
-/** The SMS the emulator "sent", oldest first. */
+/** The messages the emulator "sent", oldest first. */
 export class MessageLog {
-  #messages: SmsMessage[] = []
+  #messages: SentMessage[] = []
 
-  add(message: SmsMessage): void {
+  add(message: SentMessage): void {
     this.#messages.push(message)
   }
 
-  list(): SmsMessage[] {
+  list(): SentMessage[] {
     return this.#messages.map((message) => ({ ...message }))
   }
 

@@ -1,7 +1,11 @@
-/** A text message the emulator "sent". Times are ISO 8601 strings, as on the wire. */
-export interface SmsMessage {
+import type { Channel } from './channels'
+
+/** A code message the emulator "sent", by SMS or WhatsApp. Times are ISO 8601 strings, as on the wire. */
+export interface SentMessage {
   /** E.164 number the message went to. */
   to: string
+  /** How it went: `sms` or `whatsapp`. */
+  channel: Channel
   body: string
   code: string
   /** The phone id the code belongs to; pass it to `otps/authenticate`. */
@@ -41,8 +45,8 @@ export interface EmulatorOptions {
   rateLimit?: RateLimitOptions
   /** When failed passcode checks lock a user out (429 `user_lock_limit_reached`). Default 10 in a row, for 3,600 seconds. */
   userLock?: UserLockOptions
-  /** Called for every SMS sent, after it is stored. */
-  onMessage?: (message: SmsMessage) => void
+  /** Called for every message sent (SMS or WhatsApp), after it is stored. */
+  onMessage?: (message: SentMessage) => void
 }
 
 // Fixed, recognisable demo credentials: the last UUID group spells "otpkit" in hex.
@@ -60,7 +64,7 @@ export interface ResolvedOptions {
   codeLifetimeSeconds: number
   rateLimit: RateLimitOptions
   userLock: UserLockOptions
-  onMessage: ((message: SmsMessage) => void) | undefined
+  onMessage: ((message: SentMessage) => void) | undefined
 }
 
 function positiveInteger(name: string, value: number): number {

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer'
 import { randomInt, timingSafeEqual } from 'node:crypto'
+import type { Channel } from './channels'
 import { ApiFailure } from './errors'
 
 /** Wrong guesses a code survives; the fifth wrong one kills it. */
@@ -7,6 +8,8 @@ export const MAX_WRONG_ATTEMPTS = 5
 
 interface CodeRecord {
   code: string
+  /** The channel it went by; a session factor names it as its delivery method. */
+  channel: Channel
   expiresAt: number
   wrongAttempts: number
   used: boolean
@@ -18,10 +21,11 @@ interface CodeRecord {
 export class CodeBook {
   readonly #codes = new Map<string, CodeRecord>()
 
-  issue(methodId: string, lifetimeMs: number, now: number, fixedCode?: string): string {
+  issue(methodId: string, channel: Channel, lifetimeMs: number, now: number, fixedCode?: string): string {
     const code = fixedCode ?? String(randomInt(0, 1_000_000)).padStart(6, '0')
     this.#codes.set(methodId, {
       code,
+      channel,
       expiresAt: now + lifetimeMs,
       wrongAttempts: 0,
       used: false,
@@ -32,16 +36,16 @@ export class CodeBook {
 
   /**
    * Spends the code on success. A method id with no code answers like a wrong code, so the answer
-   * does not tell whether the phone exists.
+   * does not tell whether the phone exists. Returns the channel the code went by.
    */
-  verify(methodId: string, code: string, now: number): void {
+  verify(methodId: string, code: string, now: number): Channel {
     const record = this.#codes.get(methodId)
     const expected = Buffer.from(record?.code ?? '\0\0\0\0\0\0')
     const given = Buffer.from(code)
     const matches = given.length === expected.length && timingSafeEqual(given, expected)
     if (record?.sandbox) {
       if (!matches) throw wrongCode()
-      return
+      return record.channel
     }
     if (!record) throw wrongCode()
     if (record.used || record.wrongAttempts >= MAX_WRONG_ATTEMPTS || now >= record.expiresAt) {
@@ -56,6 +60,7 @@ export class CodeBook {
       throw wrongCode()
     }
     record.used = true
+    return record.channel
   }
 
   /** Kills the code of a method id (its phone was dropped). */

@@ -28,7 +28,7 @@ export function validatePhoneNumber(value: unknown, countries: ReadonlySet<strin
     throw new ApiFailure(
       400,
       'invalid_phone_number_country_code',
-      `SMS to this country is not enabled. Allowed countries: ${[...countries].join(', ')}.`,
+      `Messages to this country are not enabled. Allowed countries: ${[...countries].join(', ')}.`,
     )
   }
   return value

@@ -1,7 +1,14 @@
+import { CHANNEL_NAMES, type Channel } from './channels'
 import { ApiFailure, errorResponse } from './errors'
 import type { RouteContext, RouteHandler } from './state'
 
+/** Path (exact, or with `:name` segments) → method → handler. Each routes/ file exports one. */
 export type RouteTable = Record<string, Record<string, RouteHandler>>
+
+/** The same routes for every channel, e.g. `/v1/otps/sms/send` and `/v1/otps/whatsapp/send`. */
+export function perChannel(routes: (channel: Channel) => RouteTable): RouteTable {
+  return Object.assign({}, ...CHANNEL_NAMES.map(routes)) as RouteTable
+}
 
 /** A path segment decoded; malformed percent-encoding (`%E0%A4%A`) stays as sent and matches nothing. */
 function decodeSegment(segment: string): string {

@@ -3,20 +3,21 @@ import type { AddressInfo } from 'node:net'
 import { Buffer } from 'node:buffer'
 import { createEmulator, DROPPED, HANDLE, type Emulator } from './emulator'
 import { errorResponse } from './errors'
-import type { EmulatorOptions, SmsMessage } from './options'
+import { CHANNELS } from './channels'
+import type { EmulatorOptions, SentMessage } from './options'
 import { isLoopbackHost } from './loopback'
 import { formatPhoneNumber } from './phone'
 
 export type { Emulator } from './emulator'
 export { assertLoopback, isLoopbackHost } from './loopback'
-export type { EmulatorOptions, SmsMessage } from './options'
+export type { EmulatorOptions, SentMessage } from './options'
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** TCP port; 0 picks a free one. Default 8787. */
   port?: number
   /** Interface to bind. Default 127.0.0.1. Passing a host here counts as explicit (see `assertLoopback`). */
   host?: string
-  /** Where the banner and one line per SMS go. Default `console.log`; `false` for silence. */
+  /** Where the banner and one line per message go. Default `console.log`; `false` for silence. */
   log?: ((line: string) => void) | false
 }
 
@@ -30,8 +31,10 @@ export interface EmulatorServer {
 
 const MAX_BODY_BYTES = 1024 * 1024
 
-export function formatSmsLine(message: SmsMessage): string {
-  return `SMS to ${formatPhoneNumber(message.to)}: ${message.body.replace(/\s*\n+\s*/g, ' ')}`
+/** The terminal line for a message, e.g. `WhatsApp to +1 202 555 0162: 418902 is your …`. */
+export function formatMessageLine(message: SentMessage): string {
+  const text = message.body.replace(/\s*\n+\s*/g, ' ')
+  return `${CHANNELS[message.channel].label} to ${formatPhoneNumber(message.to)}: ${text}`
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
@@ -100,7 +103,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const emulator = createEmulator({
     ...emulatorOptions,
     onMessage: (message) => {
-      log(formatSmsLine(message))
+      log(formatMessageLine(message))
       onMessage?.(message)
     },
   })
@@ -162,13 +165,13 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
 
   const { publicToken, projectId, secret, countries } = emulator.config
   for (const line of [
-    'otpkit emulator: a development stand-in for the SMS OTP API. Never use it in production.',
+    'otpkit emulator: a development stand-in for the phone OTP API. Never use it in production.',
     `  URL           ${url}`,
     `  Public token  ${publicToken}`,
     `  Project id    ${projectId}`,
     `  Secret        ${secret}`,
     `  Countries     ${countries.join(', ')}`,
-    `  SMS inbox     ${url}/__emulator/`,
+    `  Inbox         ${url}/__emulator/`,
   ]) {
     log(line)
   }

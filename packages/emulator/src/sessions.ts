@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import type { Attributes } from './body'
+import type { Channel } from './channels'
 import { isoTime, newId } from './ids'
-import { signJwt, verifyJwt } from './jwt'
+import { JwtKeys } from './jwtKeys'
 
 /** Session JWTs live five minutes; the opaque token lives as long as the session. */
 export const JWT_LIFETIME_SECONDS = 300
 
+/** The role every user holds in the vendor's RBAC; the emulator knows no others. */
+export const DEFAULT_ROLES = ['stytch_user']
+
 export interface FactorRecord {
+  delivery_method: Channel
   phone_id: string
   phone_number: string
   last_authenticated_at: number
@@ -32,19 +37,19 @@ export interface SessionView {
   expires_at: string
   authentication_factors: {
     type: 'otp'
-    delivery_method: 'sms'
+    delivery_method: Channel
     last_authenticated_at: string
     phone_number_factor: { phone_id: string; phone_number: string }
   }[]
   attributes: Attributes
   custom_claims: Record<string, unknown>
+  roles: string[]
 }
 
 export class SessionBook {
   readonly #sessions = new Map<string, SessionRecord>()
   readonly #byToken = new Map<string, string>()
-  // A fresh key per emulator: JWTs from another run or instance never verify.
-  readonly #key = randomBytes(32)
+  readonly keys = new JwtKeys()
   readonly #projectId: string
 
   constructor(projectId: string) {
@@ -88,8 +93,8 @@ export class SessionBook {
   }
 
   /** A genuine JWT names its session even after the JWT itself expired; the session must still be live. */
-  byJwt(jwt: string, now: number): SessionRecord | undefined {
-    const claims = verifyJwt(jwt, this.#key)
+  async byJwt(jwt: string, now: number): Promise<SessionRecord | undefined> {
+    const claims = await this.keys.verify(jwt)
     const sessionClaim = claims?.['https://stytch.com/session'] as { id?: unknown } | undefined
     return typeof sessionClaim?.id === 'string' ? this.byId(sessionClaim.id, now) : undefined
   }
@@ -101,7 +106,9 @@ export class SessionBook {
   }
 
   addFactor(session: SessionRecord, factor: FactorRecord): void {
-    session.factors = [...session.factors.filter((f) => f.phone_id !== factor.phone_id), factor]
+    const same = (f: FactorRecord) =>
+      f.phone_id === factor.phone_id && f.delivery_method === factor.delivery_method
+    session.factors = [...session.factors.filter((f) => !same(f)), factor]
   }
 
   revoke(session: SessionRecord): void {
@@ -118,38 +125,37 @@ export class SessionBook {
       expires_at: isoTime(session.expires_at),
       authentication_factors: session.factors.map((factor) => ({
         type: 'otp',
-        delivery_method: 'sms',
+        delivery_method: factor.delivery_method,
         last_authenticated_at: isoTime(factor.last_authenticated_at),
         phone_number_factor: { phone_id: factor.phone_id, phone_number: factor.phone_number },
       })),
       attributes: { ...session.attributes },
       custom_claims: {},
+      roles: [...DEFAULT_ROLES],
     }
   }
 
+  /** The claims `sessions.authenticateJwtLocal` of the vendor's Node SDK checks: iss, aud, typ, the session claim. */
   jwt(session: SessionRecord, now: number): string {
     const iat = Math.floor(now / 1000)
     const view = this.view(session)
-    return signJwt(
-      {
-        sub: session.user_id,
-        iss: `stytch.com/${this.#projectId}`,
-        aud: [this.#projectId],
-        iat,
-        nbf: iat,
-        exp: iat + JWT_LIFETIME_SECONDS,
-        'https://stytch.com/session': {
-          id: view.session_id,
-          started_at: view.started_at,
-          last_accessed_at: view.last_accessed_at,
-          expires_at: view.expires_at,
-          attributes: view.attributes,
-          authentication_factors: view.authentication_factors,
-        },
+    return this.keys.sign({
+      sub: session.user_id,
+      iss: `stytch.com/${this.#projectId}`,
+      aud: [this.#projectId],
+      iat,
+      nbf: iat,
+      exp: iat + JWT_LIFETIME_SECONDS,
+      'https://stytch.com/session': {
+        id: view.session_id,
+        started_at: view.started_at,
+        last_accessed_at: view.last_accessed_at,
+        expires_at: view.expires_at,
+        attributes: view.attributes,
+        authentication_factors: view.authentication_factors,
+        roles: view.roles,
       },
-      this.#key,
-      'jwk-test-otpkit-emulator',
-    )
+    })
   }
 
   clear(): void {

@@ -207,7 +207,7 @@ describe('/v1 contract (seed pages 000 and 003)', () => {
     })
     expect(schemaProblems(json.session, sessionSchema)).toEqual([])
     expect(json.session_token).not.toBe('')
-    expect(decodeJwt(json.session_jwt as string).header.alg).toBe('HS256')
+    expect(decodeJwt(json.session_jwt as string).header.alg).toBe('RS256')
   })
 
   it('authenticate sends `token` on /v1 to invalid_code (the field is `code` there)', async () => {

@@ -113,7 +113,7 @@ describe('the otpkit-emulator bin', () => {
       proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       proc.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString()
-        const match = /SMS inbox\s+(http:\/\/\S+)\/__emulator\//.exec(stdout)
+        const match = /Inbox\s+(http:\/\/\S+)\/__emulator\//.exec(stdout)
         if (match?.[1]) {
           clearTimeout(timer)
           resolve({ url: match[1], output: () => stdout })

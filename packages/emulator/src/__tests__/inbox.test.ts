@@ -54,6 +54,7 @@ describe('/__emulator inbox', () => {
     const html = inboxPage([
       {
         to: '+12025550162',
+        channel: 'sms',
         body: '<script>alert(1)</script> & "quoted"',
         code: '<b>1</b>',
         method_id: 'phone-number-test-x',

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createEmulator, type SmsMessage } from '../index'
+import { createEmulator, type SentMessage } from '../index'
 import { startEmulatorServer, type EmulatorServer } from '../server'
 import { publicAuth } from './helpers'
 
@@ -51,7 +51,7 @@ function via(fetch: typeof globalThis.fetch, base: string) {
     },
     async inbox(phone: string) {
       const response = await fetch(`${base}/__emulator/messages?to=${encodeURIComponent(phone)}`)
-      return (await response.json()) as SmsMessage[]
+      return (await response.json()) as SentMessage[]
     },
   }
 }
@@ -105,7 +105,7 @@ function heapUsed(): number {
 }
 
 /** Checks every flow got its own SMS and code and signed in its own number. */
-function expectNoLostOrCrossedCodes(results: FlowResult[], messages: SmsMessage[]): void {
+function expectNoLostOrCrossedCodes(results: FlowResult[], messages: SentMessage[]): void {
   // Each flow's own number, and only it, is on the user its code signed in.
   for (const result of results) expect(result.user_phone_numbers).toEqual([result.phone])
   expect(new Set(results.map((r) => r.method_id)).size).toBe(results.length)

@@ -83,10 +83,10 @@ describe('/sdk/v1 contract', () => {
     expect(user.phone_numbers).toEqual([{ phone_id: methodId, phone_number: PHONE, verified: true }])
   })
 
-  it('signs the session JWT with HS256 and gives it five minutes', async () => {
+  it('signs the session JWT with RS256 and gives it five minutes', async () => {
     const { session_jwt, session, user_id } = await signIn(emulator)
     const { header, payload } = decodeJwt(session_jwt)
-    expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' })
+    expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' })
     expect(payload.sub).toBe(user_id)
     expect((payload.exp as number) - (payload.iat as number)).toBe(300)
     expect(payload['https://stytch.com/session']).toMatchObject({ id: session.session_id })

@@ -27,13 +27,14 @@ function sources(): Map<string, string> {
 }
 
 describe('randomness', () => {
-  it('codes, tokens, ids and the JWT key come from node:crypto; Math.random is used nowhere', () => {
+  it('codes, tokens and ids come from node:crypto, the JWT key pair from WebCrypto; Math.random is used nowhere', () => {
     const files = sources()
     const offenders = [...files].filter(([, text]) => /Math\.random/.test(text)).map(([name]) => name)
     expect(offenders).toEqual([])
     expect(files.get('otp.ts')).toMatch(/import \{[^}]*\brandomInt\b[^}]*\} from 'node:crypto'/)
     expect(files.get('otp.ts')).toMatch(/randomInt\(0, 1_000_000\)/)
-    expect(files.get('sessions.ts')).toMatch(/randomBytes\(32\)/)
+    expect(files.get('sessions.ts')).toMatch(/randomBytes\(33\)/)
+    expect(files.get('jwtKeys.ts')).toMatch(/generateKeyPairSync\('rsa', \{ modulusLength: 2048 \}\)/)
     expect(files.get('ids.ts')).toMatch(/randomUUID\(\)/)
   })
 
@@ -57,7 +58,7 @@ describe('randomness', () => {
 })
 
 describe('comparisons', () => {
-  it('codes, public tokens, secrets and JWT signatures are compared with timingSafeEqual', () => {
+  it('codes, public tokens and secrets are compared with timingSafeEqual; JWTs are checked by jose', () => {
     const files = sources()
     // The code check compares equal-length buffers in constant time, even when no code exists.
     expect(files.get('otp.ts')).toMatch(
@@ -67,7 +68,7 @@ describe('comparisons', () => {
     expect(files.get('auth.ts')).toMatch(/timingSafeEqual\(hash\(a\), hash\(b\)\)/)
     expect(files.get('auth.ts')).toMatch(/safeEqual\(credentials\.username, publicToken\)/)
     expect(files.get('auth.ts')).toMatch(/safeEqual\(credentials\.password, secret\)/)
-    expect(files.get('jwt.ts')).toMatch(/timingSafeEqual\(given, expected\)/)
+    expect(files.get('jwtKeys.ts')).toMatch(/compactVerify\(\s*token,/)
     // No secret-bearing value is compared with === anywhere else.
     for (const [name, text] of files) {
       expect(text, name).not.toMatch(/\.code ===|=== record\.code|secret ===|=== secret|publicToken ===/)

@@ -1,6 +1,7 @@
 // The public-token family under /sdk/v1: what a browser SDK calls. Success bodies are `{data: {...}}`.
 import { requirePublicToken } from '../auth'
 import { readAttributes, readCode, readJsonObject, readMethodId, readSessionMinutes } from '../body'
+import type { Channel } from '../channels'
 import { ApiFailure, jsonResponse } from '../errors'
 import {
   deliverCode,
@@ -14,6 +15,7 @@ import {
 } from '../flows'
 import { newId } from '../ids'
 import { PENDING_PHONE_MS } from '../store'
+import { perChannel, type RouteTable } from '../router'
 import type { SessionRecord } from '../sessions'
 import type { RouteContext, RouteHandler } from '../state'
 
@@ -39,38 +41,44 @@ function sessionPayload({ state, now }: RouteContext, session: SessionRecord) {
   }
 }
 
-const loginOrCreate: RouteHandler = async (request, context) => {
-  requirePublicToken(request, context.state.options.publicToken)
-  const input = readSendInput(await readJsonObject(request), context.state)
-  throttle(context, input.phoneNumber)
-  const { phone } = findOrCreateUser(context, input.phoneNumber, false)
-  deliverCode(request, context, phone, input)
-  return ok({ method_id: phone.phone_id })
-}
+const loginOrCreate =
+  (channel: Channel): RouteHandler =>
+  async (request, context) => {
+    requirePublicToken(request, context.state.options.publicToken)
+    const input = readSendInput(await readJsonObject(request), context.state, channel)
+    throttle(context, input.phoneNumber)
+    const { phone } = findOrCreateUser(context, input.phoneNumber, false)
+    deliverCode(request, context, phone, input)
+    return ok({ method_id: phone.phone_id })
+  }
 
-const sendPrimary: RouteHandler = async (request, context) => {
-  requirePublicToken(request, context.state.options.publicToken)
-  const input = readSendInput(await readJsonObject(request), context.state)
-  throttle(context, input.phoneNumber)
-  const phone = context.state.users.phoneByNumber(input.phoneNumber)
-  if (phone) deliverCode(request, context, phone, input)
-  // An unknown number gets the same answer and no SMS, so the endpoint does not reveal who has an account.
-  return ok({ method_id: phone ? phone.phone_id : newId('phone-number') })
-}
+const sendPrimary =
+  (channel: Channel): RouteHandler =>
+  async (request, context) => {
+    requirePublicToken(request, context.state.options.publicToken)
+    const input = readSendInput(await readJsonObject(request), context.state, channel)
+    throttle(context, input.phoneNumber)
+    const phone = context.state.users.phoneByNumber(input.phoneNumber)
+    if (phone) deliverCode(request, context, phone, input)
+    // An unknown number gets the same answer and no SMS, so the endpoint does not reveal who has an account.
+    return ok({ method_id: phone ? phone.phone_id : newId('phone-number') })
+  }
 
-const sendSecondary: RouteHandler = async (request, context) => {
-  const session = requireSession(request, context)
-  const input = readSendInput(await readJsonObject(request), context.state)
-  const { users } = context.state
-  const user = users.user(session.user_id)
-  if (!user) throw sessionNotFound()
-  const owned = users.phoneByNumber(input.phoneNumber)
-  if (owned && owned.user_id !== user.user_id) throw duplicatePhone()
-  throttle(context, input.phoneNumber)
-  const phone = owned ?? users.addPhone(user, input.phoneNumber, context.now + PENDING_PHONE_MS)
-  deliverCode(request, context, phone, input)
-  return ok({ method_id: phone.phone_id })
-}
+const sendSecondary =
+  (channel: Channel): RouteHandler =>
+  async (request, context) => {
+    const session = requireSession(request, context)
+    const input = readSendInput(await readJsonObject(request), context.state, channel)
+    const { users } = context.state
+    const user = users.user(session.user_id)
+    if (!user) throw sessionNotFound()
+    const owned = users.phoneByNumber(input.phoneNumber)
+    if (owned && owned.user_id !== user.user_id) throw duplicatePhone()
+    throttle(context, input.phoneNumber)
+    const phone = owned ?? users.addPhone(user, input.phoneNumber, context.now + PENDING_PHONE_MS)
+    deliverCode(request, context, phone, input)
+    return ok({ method_id: phone.phone_id })
+  }
 
 const authenticate: RouteHandler = async (request, context) => {
   const { state, now } = context
@@ -114,10 +122,12 @@ const usersMe: RouteHandler = async (request, context) => {
   return ok({ ...context.state.users.view(user) })
 }
 
-export const sdkRoutes: Record<string, Record<string, RouteHandler>> = {
-  '/sdk/v1/otps/sms/login_or_create': { POST: loginOrCreate },
-  '/sdk/v1/otps/sms/send/primary': { POST: sendPrimary },
-  '/sdk/v1/otps/sms/send/secondary': { POST: sendSecondary },
+export const sdkRoutes: RouteTable = {
+  ...perChannel((channel) => ({
+    [`/sdk/v1/otps/${channel}/login_or_create`]: { POST: loginOrCreate(channel) },
+    [`/sdk/v1/otps/${channel}/send/primary`]: { POST: sendPrimary(channel) },
+    [`/sdk/v1/otps/${channel}/send/secondary`]: { POST: sendSecondary(channel) },
+  })),
   '/sdk/v1/otps/authenticate': { POST: authenticate },
   '/sdk/v1/sessions/authenticate': { POST: sessionsAuthenticate },
   '/sdk/v1/sessions/revoke': { POST: sessionsRevoke },

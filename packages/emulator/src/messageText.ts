@@ -1,10 +1,10 @@
-export interface SmsTextInput {
+export interface MessageTextInput {
   code: string
   /** A supported locale in its canonical spelling (see body.ts). */
   locale: string
   /** Code lifetime in whole minutes. */
   minutes: number
-  /** When set, the last line binds the code to this host for browser and phone autofill. */
+  /** When set, the last line binds the code to this host for browser and phone autofill (SMS only). */
   autofillHost?: string | undefined
 }
 
@@ -25,10 +25,10 @@ const templates: Record<string, Template> = {
 }
 
 /** Locales with their own text; the others fall back to English. */
-export const LOCALISED_SMS_LOCALES = Object.keys(templates)
+export const LOCALISED_LOCALES = Object.keys(templates)
 
-/** The SMS body; with autofill, the last line is the origin-bound `@host #code` form. */
-export function composeSms({ code, locale, minutes, autofillHost }: SmsTextInput): string {
+/** The text of a code message, the same on every channel; with autofill, the last line is `@host #code`. */
+export function composeMessageText({ code, locale, minutes, autofillHost }: MessageTextInput): string {
   const template = templates[locale] ?? templates.en
   const text = (template as Template)(code, minutes)
   return autofillHost ? `${text}\n\n@${autofillHost} #${code}` : text
