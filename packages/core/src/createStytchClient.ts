@@ -1,13 +1,15 @@
 // Composition only: each concern lives in its own module; this wires them together.
 import { resolveClientOptions } from './clientOptions'
 import { createCookieWriter } from './cookies'
+import { createInflight } from './inflight'
 import type { OtpsClient } from './otps'
 import { createOtpsClient } from './otps'
-import { createSendGuard } from './sendGuard'
 import type { SessionClient } from './session'
 import { createSessionClient } from './session'
 import { createSessionStore } from './sessionStore'
+import { REVOKE_RESPONSE } from './shapes'
 import { safeStorage } from './storage'
+import { createTabShare } from './tabShare'
 import { createTransport } from './transport'
 import type { ClientOptions } from './types'
 import type { UserClient } from './user'
@@ -19,28 +21,35 @@ import { validatePublicToken } from './validate'
  * is restored. Methods are bound, so `const { loginOrCreate } = client.otps.sms` works.
  */
 export class StytchHeadlessClient {
-  declare readonly otps: OtpsClient
-  declare readonly session: SessionClient
-  declare readonly user: UserClient
-  /** Stops the background refresh and the cross-tab listener (tests, hot reload, unmount). */
-  declare readonly destroy: () => void
+  readonly otps: OtpsClient
+  readonly session: SessionClient
+  readonly user: UserClient
+  /** Stops the background refresh and the cross-tab listeners (tests, hot reload, unmount). */
+  readonly destroy: () => void
 
   constructor(publicToken: string, options: ClientOptions = {}) {
     const token = validatePublicToken(publicToken)
     const resolved = resolveClientOptions(options, token)
-    const storage = safeStorage(resolved.storage)
+    const transport = createTransport({ ...resolved, publicToken: token })
     const store = createSessionStore({
       publicToken: token,
       rawStorage: resolved.storage,
-      storage,
+      storage: safeStorage(resolved.storage),
       writeCookies: createCookieWriter(resolved.cookie),
       refresh: () => this.session.authenticate(),
+      revokeDiscarded: (sessionToken) =>
+        void transport({ path: '/sessions/revoke', body: {}, sessionToken, shape: REVOKE_RESPONSE }).catch(
+          () => {},
+        ),
     })
-    const transport = createTransport({ ...resolved, publicToken: token, onError: store.clearOnError })
-    this.otps = createOtpsClient(transport, store, createSendGuard(storage, token, resolved.timeoutMs))
+    const tabShare = createTabShare(token)
+    this.otps = createOtpsClient({ transport, store, inflight: createInflight(), tabShare })
     this.session = createSessionClient(transport, store)
     this.user = createUserClient(transport, store)
-    this.destroy = store.destroy
+    this.destroy = () => {
+      store.destroy()
+      tabShare.close()
+    }
   }
 }
 

@@ -1,6 +1,5 @@
 // One error hierarchy. Every error carries a stable `code`; apps pick their UI text by code, never by
-// parsing `message`. Messages never contain tokens. Fields are assigned in the base constructor rather
-// than declared as class fields, which would compile to a helper call per field.
+// parsing `message`. Messages never contain tokens. Plain classes, one per kind of failure.
 
 /** A registry symbol, so guards recognise errors thrown by another bundled copy of this package. */
 const BRAND = Symbol.for('@otpkit/core/StytchError')
@@ -41,14 +40,16 @@ export type StytchErrorCode =
   KnownAPIErrorType | StytchUsageErrorCode | 'network_error' | 'timeout' | 'invalid_response' | (string & {})
 
 export class StytchError extends Error {
-  declare readonly code: StytchErrorCode
+  readonly code: StytchErrorCode
+  /** Marks errors of this package, across bundled copies (see isStytchError). */
+  readonly [BRAND] = true
 
-  /** `fields` become properties of the error, e.g. `{ cause }` or a subclass's extra fields. */
-  constructor(code: StytchErrorCode, message: string, fields?: object) {
+  constructor(code: StytchErrorCode, message: string, cause?: unknown) {
     super(message)
     this.name = 'StytchError'
-    // `cause` is assigned by hand too: `new Error(message, { cause })` is ignored by older browsers.
-    Object.assign(this, { code, [BRAND]: true }, fields)
+    this.code = code
+    // Assigned by hand: `new Error(message, { cause })` is ignored by older browsers.
+    if (cause !== undefined) this.cause = cause
   }
 }
 
@@ -63,61 +64,78 @@ export interface StytchAPIErrorFields {
 
 /** The server answered with an error body. `code` is the server's `error_type`. */
 export class StytchAPIError extends StytchError {
-  declare readonly code: KnownAPIErrorType | (string & {})
-  declare readonly status_code: number
-  declare readonly error_type: string
-  declare readonly error_message: string
-  declare readonly error_url: string
-  declare readonly request_id: string
+  override readonly code: KnownAPIErrorType | (string & {})
+  readonly status_code: number
+  readonly error_type: string
+  readonly error_message: string
+  readonly error_url: string
+  readonly request_id: string
   /** Seconds to wait, from the `Retry-After` header (sent with 429). */
-  declare readonly retryAfter: number | undefined
+  readonly retryAfter: number | undefined
 
   constructor(fields: StytchAPIErrorFields) {
-    super(fields.error_type, fields.error_message || fields.error_type, { retryAfter: undefined, ...fields })
+    super(fields.error_type, fields.error_message || fields.error_type)
     this.name = 'StytchAPIError'
+    this.code = fields.error_type
+    this.status_code = fields.status_code
+    this.error_type = fields.error_type
+    this.error_message = fields.error_message
+    this.error_url = fields.error_url
+    this.request_id = fields.request_id
+    this.retryAfter = fields.retryAfter
   }
 }
 
-/** fetch itself failed: offline, DNS, CORS, connection reset. The browser's TypeError is in `cause`. */
+/**
+ * No answer came back: offline, DNS, CORS, a reset connection, a body that broke off mid-read, or an
+ * injected fetch that threw or resolved with something that is not a Response. The cause is in `cause`.
+ */
 export class StytchNetworkError extends StytchError {
-  declare readonly code: 'network_error'
+  override readonly code = 'network_error'
 
   constructor(message: string, cause: unknown) {
-    super('network_error', message, { cause })
+    super('network_error', message, cause)
     this.name = 'StytchNetworkError'
   }
 }
 
 /** No complete response within `timeoutMs`. */
 export class StytchTimeoutError extends StytchError {
-  declare readonly code: 'timeout'
-  declare readonly timeoutMs: number
+  override readonly code = 'timeout'
+  readonly timeoutMs: number
 
   constructor(message: string, timeoutMs: number) {
-    super('timeout', message, { timeoutMs })
+    super('timeout', message)
     this.name = 'StytchTimeoutError'
+    this.timeoutMs = timeoutMs
   }
 }
 
 /** Bad input or a call that cannot work; thrown before any request is sent. */
 export class StytchUsageError extends StytchError {
-  declare readonly code: StytchUsageErrorCode
+  override readonly code: StytchUsageErrorCode
 
   constructor(code: StytchUsageErrorCode, message: string) {
     super(code, message)
     this.name = 'StytchUsageError'
+    this.code = code
   }
 }
 
-/** The response was not JSON or not the documented shape (HTML error pages, plain-text 429s). */
+/**
+ * The response was not JSON, not a Stytch error body, or a success without an essential field (see
+ * shapes.ts): HTML error pages, plain-text 429s, truncated bodies.
+ */
 export class StytchSchemaError extends StytchError {
-  declare readonly code: 'invalid_response'
-  declare readonly status_code: number
-  declare readonly retryAfter: number | undefined
+  override readonly code = 'invalid_response'
+  readonly status_code: number
+  readonly retryAfter: number | undefined
 
   constructor(message: string, status_code: number, retryAfter?: number) {
-    super('invalid_response', message, { status_code, retryAfter })
+    super('invalid_response', message)
     this.name = 'StytchSchemaError'
+    this.status_code = status_code
+    this.retryAfter = retryAfter
   }
 }
 

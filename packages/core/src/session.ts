@@ -28,32 +28,36 @@ export function createSessionClient(transport: Transport, store: SessionStore): 
     async authenticate(options) {
       const { signal, ...body } = validateOptions(options, SESSION_RULES)
       const sessionToken = store.requireToken()
-      const response = await transport<SessionAuthenticateResponse>({
-        path: '/sessions/authenticate',
-        body,
+      const generation = store.generation()
+      const response = await store.watch(
         sessionToken,
-        shape: SESSION_RESPONSE,
-        signal,
-        retry: true,
-      })
-      // A sign-out or a new login while this was in flight wins over this older answer.
-      if (store.token() === sessionToken) store.set(response)
+        transport<SessionAuthenticateResponse>({
+          path: '/sessions/authenticate',
+          body,
+          sessionToken,
+          shape: SESSION_RESPONSE,
+          signal,
+          retry: true,
+        }),
+      )
+      // A newer sign-in meanwhile wins over this older answer. A sign-out meanwhile wins too, and the
+      // answer's session is then revoked on the server (setUnlessSignedOut).
+      const replaced = generation === store.generation() && store.token() !== sessionToken
+      if (!replaced) store.setUnlessSignedOut(generation, response)
       return response
     },
     async revoke(options) {
       const { signal } = validateOptions(options, CALL_RULES)
       const sessionToken = store.token()
-      const pending =
-        sessionToken &&
-        transport<RevokeResponse>({
-          path: '/sessions/revoke',
-          body: {},
-          sessionToken,
-          shape: REVOKE_RESPONSE,
-          signal,
-        })
       store.clear()
-      return pending || null
+      if (!sessionToken) return null
+      return transport<RevokeResponse>({
+        path: '/sessions/revoke',
+        body: {},
+        sessionToken,
+        shape: REVOKE_RESPONSE,
+        signal,
+      })
     },
   }
 }

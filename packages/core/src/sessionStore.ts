@@ -1,12 +1,16 @@
 // The session and user the client knows about: answered from memory at once, persisted as a snapshot
 // in storage (keyed by the public token), mirrored into cookies, followed across tabs, refreshed in
 // the background, and cleared when the server says the session is gone.
+//
+// Sign-out wins: every sign-out (revoke, a session-ending error, a sign-out in another tab) starts a
+// new generation. A call takes the generation before its request and writes its answer only if no
+// sign-out happened meanwhile; a session in such a late answer is revoked on the server instead.
 import type { CookieWriter } from './cookies'
 import { fail, isStytchAPIError } from './errors'
 import { createListeners } from './listeners'
 import { createRefreshTimer } from './refreshTimer'
 import { check } from './schema'
-import { SNAPSHOT } from './shapes'
+import { SESSION_RESPONSE } from './shapes'
 import type { KeyValueStorage, Session, SessionTokens, Unsubscribe, User } from './types'
 
 /** Errors meaning the server no longer accepts this session. */
@@ -61,13 +65,23 @@ export interface SessionStore {
   token(): string | null
   /** The current session token; a `no_session` usage error when signed out. */
   requireToken(): string
-  /** Takes a session the server has just issued or confirmed. */
-  set(snapshot: SessionSnapshot): void
+  /** Counts sign-outs; take it before a request whose answer may write the session. */
+  generation(): number
+  /**
+   * Takes a session the server has just issued or confirmed, unless a sign-out happened since
+   * `generation` was taken: then the session is revoked on the server (fire-and-forget) and nothing is
+   * written. Returns whether it was taken.
+   */
+  setUnlessSignedOut(generation: number, snapshot: SessionSnapshot): boolean
   /** Takes a user the server has just returned. */
   setUser(user: User): void
+  /** Signs out locally: memory, storage and cookies, and starts a new generation. */
   clear(): void
-  /** Clears on a session-ending error, unless a newer session replaced the one the failed call used. */
-  clearOnError(error: unknown, sessionToken: string | null): void
+  /**
+   * Settles with `request`; when it fails with a session-ending error for the session it used, signs
+   * out first (unless a newer session replaced that one meanwhile).
+   */
+  watch<T>(sessionToken: string | null, request: Promise<T>): Promise<T>
   /** Stops the refresh timer and the cross-tab listener for good. */
   destroy(): void
 }
@@ -81,12 +95,14 @@ export interface SessionStoreOptions {
   writeCookies: CookieWriter
   /** Re-authenticates the current session; called by the background timer. */
   refresh: () => Promise<unknown>
+  /** Revokes a session that arrived after a sign-out; failures are ignored (fire-and-forget). */
+  revokeDiscarded: (sessionToken: string) => void
 }
 
 /** Reads a stored snapshot; anything unreadable, malformed or expired counts as no session. */
 function readSnapshot(raw: string | null): SessionSnapshot | null {
   try {
-    const snapshot = check<SessionSnapshot>(JSON.parse(raw!), SNAPSHOT)
+    const snapshot = check<SessionSnapshot>(JSON.parse(raw!), SESSION_RESPONSE)
     return Date.parse(snapshot.session.expires_at) > Date.now() ? snapshot : null
   } catch {
     return null
@@ -107,6 +123,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   /** The last snapshot text written or seen, to ignore `storage` events that change nothing. */
   let lastRaw: string | null = null
   let destroyed = false
+  let signOuts = 0
 
   function apply(next: SessionSnapshot | null, fromCache: boolean): void {
     const before = current
@@ -140,12 +157,21 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     // had confirmed with the server counts as confirmed here too: asking again would only make tabs
     // that confirm cached sessions answer each other's writes in a loop.
     const next = readSnapshot(raw)
-    apply(next, !next?.confirmed)
+    // Another tab signed out: that outranks every answer this tab is still waiting for.
+    if (!next) signOuts++
+    apply(next, next?.confirmed !== true)
   }
 
   function clear(): void {
+    signOuts++
     persist(null)
     apply(null, false)
+  }
+
+  function set({ session, user, session_token, session_jwt }: SessionSnapshot): void {
+    const next = { session, user, session_token, session_jwt, confirmed: true }
+    persist(next)
+    apply(next, false)
   }
 
   const stored = storage.getItem(key)
@@ -172,10 +198,14 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     },
     token: () => current?.session_token ?? null,
     requireToken: () => current?.session_token ?? fail('no_session', 'No one is signed in.'),
-    set({ session, user, session_token, session_jwt }) {
-      const next = { session, user, session_token, session_jwt, confirmed: true }
-      persist(next)
-      apply(next, false)
+    generation: () => signOuts,
+    setUnlessSignedOut(generation, snapshot) {
+      if (generation === signOuts) {
+        set(snapshot)
+        return true
+      }
+      options.revokeDiscarded(snapshot.session_token)
+      return false
     },
     setUser(user) {
       if (!current) return
@@ -186,13 +216,18 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       userListeners.emit(user)
     },
     clear,
-    clearOnError(error, sessionToken) {
-      if (
-        isStytchAPIError(error) &&
-        SESSION_ENDING_ERRORS.includes(error.error_type) &&
-        current?.session_token === sessionToken
-      ) {
-        clear()
+    async watch(sessionToken, request) {
+      try {
+        return await request
+      } catch (error) {
+        if (
+          isStytchAPIError(error) &&
+          SESSION_ENDING_ERRORS.includes(error.error_type) &&
+          current?.session_token === sessionToken
+        ) {
+          clear()
+        }
+        throw error
       }
     },
     destroy() {

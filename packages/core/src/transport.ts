@@ -1,5 +1,8 @@
-// The only module that talks to the network. It builds the request, enforces the timeout, unwraps the
-// `{data}` envelope, and turns every failure into one typed error. Tokens go only in the auth header.
+// The only module that talks to the network: one call in, its checked `data` or one typed error out.
+// It builds the request, enforces the timeout, retries idempotent calls, unwraps the `{data}`
+// envelope and checks the essential fields. Nothing else: dedupe and cross-tab sharing wrap it in
+// otps.ts, and the callers that own a session change write the session store. Tokens go only in the
+// auth header.
 import {
   abortError,
   fail,
@@ -9,10 +12,8 @@ import {
   StytchSchemaError,
   StytchTimeoutError,
 } from './errors'
-import { createInflight } from './inflight'
 import type { Shape } from './schema'
 import { check, isObject } from './schema'
-import type { SendGuard } from './sendGuard'
 import { sleep } from './sleep'
 
 export interface TransportOptions {
@@ -21,8 +22,6 @@ export interface TransportOptions {
   baseUrl: string
   fetch?: typeof fetch
   timeoutMs: number
-  /** Told about the final error of every call, with the session token that call used. */
-  onError: (error: unknown, sessionToken: string | null) => void
 }
 
 export interface RequestSpec {
@@ -32,13 +31,11 @@ export interface RequestSpec {
   body?: object
   /** The Basic auth password when set; the public token otherwise. */
   sessionToken: string | null
-  /** What `data` must look like (see shapes.ts). */
+  /** The essential fields of `data` (see shapes.ts). */
   shape: Shape
   signal?: AbortSignal
   /** Only for idempotent calls: retry network failures and 5xx. */
   retry?: boolean
-  /** Wraps the exchange of a send, to share it between tabs. Runs once per shared request. */
-  guard?: SendGuard
 }
 
 /** Sends one call and resolves with its checked `data`, typed by the caller to match `spec.shape`. */
@@ -54,17 +51,33 @@ function parseRetryAfter(value: string): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
+/** What transport reads of a Response; an injected fetch may resolve with anything at all. */
+function isResponse(value: unknown): value is Response {
+  const response = value as Partial<Response> | null | undefined
+  return (
+    typeof response?.status === 'number' &&
+    typeof response.text === 'function' &&
+    typeof response.headers?.get === 'function'
+  )
+}
+
+/** Reads the whole body; anything that is not a Response is a failed exchange, not a crash. */
+async function readResponse(value: unknown): Promise<readonly [Response, string]> {
+  if (!isResponse(value)) throw new TypeError('fetch resolved with something that is not a Response')
+  return [value, await value.text()]
+}
+
 /** Turns a complete response into its checked data, or the typed error it stands for. */
 function interpret<T>(label: string, shape: Shape, response: Response, text: string): T {
   const status = response.status
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After')?.trim() ?? '')
+  const retryAfter = parseRetryAfter(String(response.headers.get('Retry-After') ?? '').trim())
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
     // Not JSON: an HTML page from a proxy, a plain-text 429, a truncated body.
   }
-  if (response.ok) {
+  if (status >= 200 && status < 300) {
     try {
       return check(isObject(body) ? body.data : undefined, shape)
     } catch (error) {
@@ -89,10 +102,10 @@ function interpret<T>(label: string, shape: Shape, response: Response, text: str
 
 export function createTransport(options: TransportOptions): Transport {
   const { publicToken, timeoutMs } = options
-  const inflight = createInflight()
 
   /** One try: fetch and read the body within the timeout, racing both against aborts. */
   async function attempt<T>(spec: RequestSpec, init: RequestInit, signal: AbortSignal): Promise<T> {
+    const url = `${options.baseUrl}/sdk/v1${spec.path}`
     const label = `${init.method} /sdk/v1${spec.path}`
     const fetchFn = options.fetch ?? globalThis.fetch
     if (typeof fetchFn !== 'function') fail('invalid_option', 'No fetch here; pass options.fetch.')
@@ -108,9 +121,8 @@ export function createTransport(options: TransportOptions): Transport {
     let exchange: readonly [Response, string]
     try {
       exchange = await Promise.race([
-        fetchFn(`${options.baseUrl}/sdk/v1${spec.path}`, { ...init, signal: controller.signal }).then(
-          async (response) => [response, await response.text()] as const,
-        ),
+        // An async function, so a fetch that throws synchronously fails like one that rejects.
+        (async () => readResponse(await fetchFn(url, { ...init, signal: controller.signal })))(),
         // Settles the race even when an injected fetch ignores its signal.
         new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject)),
       ])
@@ -140,31 +152,18 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return <T>(spec: RequestSpec) => {
-    const { path, sessionToken } = spec
+    if (spec.signal?.aborted) return Promise.reject(abortError())
     // Basic auth of UTF-8 bytes: btoa alone accepts only Latin-1.
     const credentials = String.fromCharCode(
-      ...new TextEncoder().encode(`${publicToken}:${sessionToken ?? publicToken}`),
+      ...new TextEncoder().encode(`${publicToken}:${spec.sessionToken ?? publicToken}`),
     )
     const headers: Record<string, string> = { Authorization: `Basic ${btoa(credentials)}` }
     const init: RequestInit = { method: 'GET', headers, credentials: 'include' }
-    const body = spec.body && JSON.stringify(spec.body)
-    if (body) {
+    if (spec.body) {
       init.method = 'POST'
-      init.body = body
+      init.body = JSON.stringify(spec.body)
       headers['Content-Type'] = 'application/json'
     }
-    return inflight(
-      `${path}\n${sessionToken}\n${body}`,
-      async (signal) => {
-        const run = () => exchange<T>(spec, init, signal)
-        try {
-          return await (spec.guard ? spec.guard(`${path} ${body}`, signal, run, spec.shape) : run())
-        } catch (error) {
-          if (!signal.aborted) options.onError(error, sessionToken)
-          throw error
-        }
-      },
-      spec.signal,
-    )
+    return exchange<T>(spec, init, spec.signal ?? new AbortController().signal)
   }
 }

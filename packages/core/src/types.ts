@@ -23,7 +23,7 @@ export interface User {
 
 export interface AuthenticationFactor {
   type: 'otp' | (string & {})
-  delivery_method: 'sms' | (string & {})
+  delivery_method: 'sms' | 'whatsapp' | (string & {})
   last_authenticated_at: Timestamp
   phone_number_factor?: { phone_id: string; phone_number: string }
 }
@@ -49,6 +49,9 @@ export interface SmsSendResponse extends ResponseCommon {
   /** The phone id; pass it to `otps.authenticate`. */
   method_id: string
 }
+
+/** A WhatsApp send answers exactly like an SMS send. */
+export type WhatsAppSendResponse = SmsSendResponse
 
 export interface AuthenticateResponse extends ResponseCommon {
   user_id: string
@@ -85,6 +88,9 @@ export interface SmsOptions extends CallOptions {
   /** Session length for an autofilled sign-in, integer ≥ 5. */
   autofill_session_duration_minutes?: number
 }
+
+/** The SMS options without the autofill ones: WhatsApp messages carry no WebOTP line. */
+export type WhatsAppOptions = Omit<SmsOptions, 'enable_autofill' | 'autofill_session_duration_minutes'>
 
 export interface AuthenticateOptions extends CallOptions {
   /** Session length in minutes, integer ≥ 5. */

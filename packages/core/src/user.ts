@@ -17,19 +17,24 @@ export function createUserClient(transport: Transport, store: SessionStore): Use
     async get(options) {
       const { signal } = validateOptions(options, CALL_RULES)
       const sessionToken = store.requireToken()
+      const generation = store.generation()
       // users/me answers with the user's fields next to request_id and status_code; only the user is kept.
       const {
         request_id: _r,
         status_code: _s,
         ...user
-      } = await transport<User & Partial<ResponseCommon>>({
-        path: '/users/me',
+      } = await store.watch(
         sessionToken,
-        shape: USER,
-        signal,
-        retry: true,
-      })
-      if (store.token() === sessionToken) store.setUser(user)
+        transport<User & Partial<ResponseCommon>>({
+          path: '/users/me',
+          sessionToken,
+          shape: USER,
+          signal,
+          retry: true,
+        }),
+      )
+      // Neither a sign-out nor a newer sign-in meanwhile may be overwritten by this older answer.
+      if (generation === store.generation() && store.token() === sessionToken) store.setUser(user)
       return user
     },
   }

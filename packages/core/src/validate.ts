@@ -1,6 +1,8 @@
 // Input rules, checked before anything is sent: a rejected call costs no SMS and no request. A rule is
 // data (its test, the rule in words, the error code), so every message reads "<name> must be <rule>."
 // and never echoes the value.
+import type { Channel, SendOption } from './channels'
+import { CHANNELS } from './channels'
 import type { StytchUsageErrorCode } from './errors'
 import { fail } from './errors'
 import { isObject } from './schema'
@@ -101,21 +103,36 @@ export const METHOD_ID: Rule = [
   'invalid_method_id',
 ]
 
-const SMS_RULES: Rules = {
+/** Every send option of any channel; each channel accepts the subset its row in CHANNELS names. */
+const SEND_RULES: { readonly [O in SendOption]: Rule } = {
   expiration_minutes: [/* @__PURE__ */ isInteger(1, 10), 'an integer from 1 to 10', 'invalid_expiration'],
   locale: [isLocale, 'a BCP 47 tag such as "pt-br"', 'invalid_locale'],
   enable_autofill: [isBoolean, 'a boolean'],
   autofill_session_duration_minutes: DURATION,
-  signal: SIGNAL,
 }
 
-/** The JSON body of an SMS send (phone number first, options in a fixed order) and the caller's signal. */
-export function validateSms(phone: unknown, options: unknown): { body: object; signal?: AbortSignal } {
+/**
+ * The JSON body of a send on `channel` (phone number first, options in a fixed order) and the caller's
+ * signal. An option of another channel (autofill on WhatsApp) is refused by name.
+ */
+export function validateSend(
+  channel: Channel,
+  phone: unknown,
+  options: unknown,
+): { body: object; signal?: AbortSignal } {
   const phone_number = validate(phone, 'phone_number', [
     matches(/^\+[1-9]\d{7,14}$/),
     'E.164 ("+" and 8 to 15 digits)',
     'invalid_phone_number',
   ])
-  const { signal, ...rest } = validateOptions(options, SMS_RULES)
+  const spec = CHANNELS[channel]
+  const rules: Record<string, Rule> = { signal: SIGNAL }
+  for (const option of Object.keys(SEND_RULES) as SendOption[]) {
+    if (spec.options.includes(option)) rules[option] = SEND_RULES[option]
+    else if (isObject(options) && options[option] !== undefined) {
+      fail('invalid_option', `${option} does not apply to ${spec.name} sends.`)
+    }
+  }
+  const { signal, ...rest } = validateOptions(options, rules)
   return { body: { phone_number, ...rest }, signal }
 }

@@ -6,6 +6,7 @@ import { recordingFetch, TOKEN } from './support'
 it('exports the documented names and nothing else', () => {
   expect(Object.keys(core).sort()).toEqual(
     [
+      'CHANNELS',
       'StytchAPIError',
       'StytchError',
       'StytchHeadlessClient',
@@ -31,7 +32,9 @@ it('createStytchClient returns a StytchHeadlessClient, and `new StytchHeadlessCl
   const constructed = new core.StytchHeadlessClient(TOKEN, options)
   expect(made).toBeInstanceOf(core.StytchHeadlessClient)
   expect(Object.keys(made).sort()).toEqual(Object.keys(constructed).sort())
+  expect(Object.keys(made.otps).sort()).toEqual(['authenticate', 'sms', 'whatsapp'])
   expect(Object.keys(made.otps.sms).sort()).toEqual(['loginOrCreate', 'send'])
+  expect(Object.keys(made.otps.whatsapp).sort()).toEqual(['loginOrCreate', 'send'])
   expect(Object.keys(made.session).sort()).toEqual([
     'authenticate',
     'getInfo',
@@ -50,4 +53,21 @@ it('createMemoryStorage keeps values per instance', () => {
   expect([a.getItem('k'), b.getItem('k')]).toEqual(['v', null])
   a.removeItem('k')
   expect(a.getItem('k')).toBeNull()
+})
+
+it('the channel table names each channel with its path, options and WebOTP', () => {
+  expect(core.CHANNELS).toEqual({
+    sms: {
+      name: 'SMS',
+      path: 'sms',
+      options: ['expiration_minutes', 'locale', 'enable_autofill', 'autofill_session_duration_minutes'],
+      webOtp: true,
+    },
+    whatsapp: {
+      name: 'WhatsApp',
+      path: 'whatsapp',
+      options: ['expiration_minutes', 'locale'],
+      webOtp: false,
+    },
+  })
 })

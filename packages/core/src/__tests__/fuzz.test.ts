@@ -443,12 +443,8 @@ const CALLS: Record<
   loginOrCreate: {
     signedIn: false,
     run: (s) => s.otps.sms.loginOrCreate(PHONE),
-    check: (v) =>
-      expect(v).toMatchObject({
-        method_id: expect.any(String),
-        request_id: expect.any(String),
-        status_code: expect.any(Number),
-      }),
+    // Only the essential fields are checked; the rest passes through as received (drift.test.ts).
+    check: (v) => expect(v).toMatchObject({ method_id: expect.any(String) }),
   },
   send: {
     signedIn: true,
@@ -473,13 +469,12 @@ const CALLS: Record<
   'session.revoke': {
     signedIn: true,
     run: (s) => s.session.revoke(),
-    check: (v) =>
-      expect(v).toMatchObject({ request_id: expect.any(String), status_code: expect.any(Number) }),
+    check: (v) => expect(typeof v).toBe('object'),
   },
   'user.get': {
     signedIn: true,
     run: (s) => s.user.get(),
-    check: (v) => expect(v).toMatchObject({ user_id: expect.any(String), phone_numbers: expect.any(Array) }),
+    check: (v) => expect(v).toMatchObject({ user_id: expect.any(String) }),
   },
 }
 
@@ -526,6 +521,101 @@ describe('whatever the server answers', () => {
           else expect(stytch.session.getSync()).toBe(before)
         }),
         fuzz(0xc0_05, RUNS.server),
+      )
+    },
+    fuzzTimeout(RUNS.server, 40),
+  )
+})
+
+// ---------------------------------------------------------------------------------------------------
+// The fetch itself
+
+/** What an injected fetch can do besides answering: every one of these must end in a typed error. */
+type FetchFault =
+  | { kind: 'resolves'; value: unknown }
+  | { kind: 'throws synchronously'; value: unknown }
+  | { kind: 'rejects'; value: unknown }
+  | { kind: 'body breaks mid-read'; status: number }
+  | { kind: 'never settles' }
+
+const notAResponse = fc.oneof(
+  fc.constantFrom(undefined, null, {}, { status: 200 }, { status: 200, headers: {} }, 'OK', 200, []),
+  fc.record({ status: fc.integer({ min: 100, max: 599 }), ok: fc.boolean(), text: fc.constant('{}') }),
+  fc.anything(),
+)
+
+const fetchFault: fc.Arbitrary<FetchFault> = fc.oneof(
+  notAResponse.map((value) => ({ kind: 'resolves' as const, value })),
+  fc.anything().map((value) => ({ kind: 'throws synchronously' as const, value })),
+  fc.anything().map((value) => ({ kind: 'rejects' as const, value })),
+  fc.constantFrom(200, 400, 500).map((status) => ({ kind: 'body breaks mid-read' as const, status })),
+  fc.constant({ kind: 'never settles' as const }),
+)
+
+function faultyFetch(fault: FetchFault): typeof fetch {
+  return ((_input: RequestInfo | URL, init?: RequestInit) => {
+    switch (fault.kind) {
+      case 'resolves':
+        return Promise.resolve(fault.value)
+      case 'throws synchronously':
+        throw fault.value
+      case 'rejects':
+        return Promise.reject(fault.value)
+      case 'body breaks mid-read': {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"data": {"method_'))
+            controller.error(new TypeError('connection reset'))
+          },
+        })
+        return Promise.resolve(new Response(body, { status: fault.status }))
+      }
+      case 'never settles':
+        // Ignores even its signal: the client's own timeout must still win.
+        void init
+        return new Promise<Response>(() => {})
+    }
+  }) as typeof fetch
+}
+
+describe('whatever the fetch itself does', () => {
+  const unhandled: unknown[] = []
+  const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    process.on('unhandledRejection', onUnhandled)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    process.off('unhandledRejection', onUnhandled)
+  })
+
+  it(
+    'every call ends in StytchNetworkError or StytchTimeoutError, never another throw or an unhandled rejection',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...Object.keys(CALLS)), fetchFault, async (name, fault) => {
+          const call = CALLS[name]!
+          const stytch = createStytchClient(TOKEN, {
+            storage: call.signedIn ? signedInStorage() : createMemoryStorage(),
+            timeoutMs: 2000,
+            fetch: faultyFetch(fault),
+          })
+          clients.push(stytch)
+          let settled: { value?: unknown; error?: unknown } | undefined
+          void outcome(() => call.run(stytch)).then((o) => (settled = o))
+          // Retried calls wait 300 ms and 900 ms between three tries of up to 2 s each.
+          for (let i = 0; i < 100 && settled === undefined; i++) await vi.advanceTimersByTimeAsync(100)
+          stytch.destroy()
+          expect(settled, 'the call never settled').toBeDefined()
+          const { error } = settled!
+          expect(error, `${fault.kind} resolved`).toBeDefined()
+          const expected = fault.kind === 'never settles' ? StytchTimeoutError : StytchNetworkError
+          expect(error, `${fault.kind}: ${String(error)}`).toBeInstanceOf(expected)
+          await new Promise((resolve) => setImmediate(resolve))
+          expect(unhandled).toEqual([])
+        }),
+        fuzz(0xc0_06, RUNS.server),
       )
     },
     fuzzTimeout(RUNS.server, 40),

@@ -68,7 +68,7 @@ describe('client options', () => {
   })
 })
 
-describe('SMS sends', () => {
+describe.each(['sms', 'whatsapp'] as const)('%s sends', (channel) => {
   it.each([
     ['no plus', '12025550162'],
     ['leading zero', '+02025550162'],
@@ -80,8 +80,8 @@ describe('SMS sends', () => {
     ['not a string', 12025550162],
   ])('phone %s → invalid_phone_number, nothing sent', async (_label, phone) => {
     const { net, stytch } = setup()
-    await expectUsage(stytch.otps.sms.loginOrCreate(phone as string), 'invalid_phone_number')
-    await expectUsage(stytch.otps.sms.send(phone as string), 'invalid_phone_number')
+    await expectUsage(stytch.otps[channel].loginOrCreate(phone as string), 'invalid_phone_number')
+    await expectUsage(stytch.otps[channel].send(phone as string), 'invalid_phone_number')
     expect(net.calls).toHaveLength(0)
   })
 
@@ -93,19 +93,55 @@ describe('SMS sends', () => {
     ['locale empty', { locale: '' }, 'invalid_locale'],
     ['locale not BCP 47', { locale: 'english please' }, 'invalid_locale'],
     ['locale underscore', { locale: 'pt_BR' }, 'invalid_locale'],
-    ['autofill duration 4', { autofill_session_duration_minutes: 4 }, 'invalid_session_duration_minutes'],
-    ['autofill duration NaN', { autofill_session_duration_minutes: NaN }, 'invalid_session_duration_minutes'],
-    ['enable_autofill "yes"', { enable_autofill: 'yes' }, 'invalid_option'],
     ['unknown key', { expiration_minute: 5 }, 'invalid_option'],
     ['signal not a signal', { signal: 'stop' }, 'invalid_option'],
     ['options null', null, 'invalid_option'],
   ])('%s → %s, nothing sent', async (_label, options, code) => {
+    const { net, stytch } = setup()
+    await expectUsage(stytch.otps[channel].loginOrCreate(PHONE, options as never), code)
+    await expectUsage(stytch.otps[channel].send(PHONE, options as never), code)
+    expect(net.calls).toHaveLength(0)
+  })
+})
+
+describe('autofill options: SMS only', () => {
+  it.each([
+    ['autofill duration 4', { autofill_session_duration_minutes: 4 }, 'invalid_session_duration_minutes'],
+    ['autofill duration NaN', { autofill_session_duration_minutes: NaN }, 'invalid_session_duration_minutes'],
+    ['enable_autofill "yes"', { enable_autofill: 'yes' }, 'invalid_option'],
+  ])('SMS: %s → %s, nothing sent', async (_label, options, code) => {
     const { net, stytch } = setup()
     await expectUsage(stytch.otps.sms.loginOrCreate(PHONE, options as never), code)
     await expectUsage(stytch.otps.sms.send(PHONE, options as never), code)
     expect(net.calls).toHaveLength(0)
   })
 
+  it.each([
+    ['enable_autofill true', { enable_autofill: true }],
+    ['enable_autofill false', { enable_autofill: false }],
+    ['autofill duration 5', { autofill_session_duration_minutes: 5 }],
+    [
+      'both, beside valid options',
+      { locale: 'es', enable_autofill: true, autofill_session_duration_minutes: 30 },
+    ],
+  ])('WhatsApp: %s → invalid_option, nothing sent', async (_label, options) => {
+    const { net, stytch } = setup()
+    await expectUsage(stytch.otps.whatsapp.loginOrCreate(PHONE, options as never), 'invalid_option')
+    await expectUsage(stytch.otps.whatsapp.send(PHONE, options as never), 'invalid_option')
+    expect(net.calls).toHaveLength(0)
+  })
+
+  it('an SMS option WhatsApp lacks is named in the error', async () => {
+    const { stytch } = setup()
+    const error = await settle(stytch.otps.whatsapp.send(PHONE, { enable_autofill: true } as never))
+    expect(error).toMatchObject({
+      code: 'invalid_option',
+      message: 'enable_autofill does not apply to WhatsApp sends.',
+    })
+  })
+})
+
+describe('SMS sends', () => {
   it('accepts the boundaries and every locale the SMS schema lists', async () => {
     const locales = [
       'en',

@@ -103,6 +103,93 @@ describe('wire format', () => {
     })
   })
 
+  it('whatsapp.loginOrCreate posts to /otps/whatsapp/login_or_create with the shared options', async () => {
+    const net = recordingFetch(ok(sendData('phone-number-test-wa')))
+    const result = await client(net.fetch).otps.whatsapp.loginOrCreate(PHONE, {
+      expiration_minutes: 5,
+      locale: 'pt-br',
+    })
+    expect(result).toEqual({
+      request_id: 'request-id-test-send',
+      status_code: 200,
+      method_id: 'phone-number-test-wa',
+    })
+    expect(net.calls).toEqual([
+      {
+        url: `${BASE}/otps/whatsapp/login_or_create`,
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: { phone_number: PHONE, expiration_minutes: 5, locale: 'pt-br' },
+        rawBody: JSON.stringify({ phone_number: PHONE, expiration_minutes: 5, locale: 'pt-br' }),
+        credentials: 'include',
+        signal: expect.any(Object),
+      },
+    ])
+  })
+
+  it('whatsapp.send without a session posts to /otps/whatsapp/send/primary with the public token', async () => {
+    const net = recordingFetch(ok(sendData()))
+    await client(net.fetch).otps.whatsapp.send(PHONE)
+    expect(net.calls[0]).toMatchObject({
+      url: `${BASE}/otps/whatsapp/send/primary`,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      rawBody: JSON.stringify({ phone_number: PHONE }),
+      credentials: 'include',
+    })
+  })
+
+  it('whatsapp.send with a session posts to /otps/whatsapp/send/secondary with the session token', async () => {
+    const { net, stytch } = await signedIn(ok(sendData('phone-number-test-second')))
+    const result = await stytch.otps.whatsapp.send('+14155550100', { expiration_minutes: 3 })
+    expect(result.method_id).toBe('phone-number-test-second')
+    expect(net.calls[1]).toMatchObject({
+      url: `${BASE}/otps/whatsapp/send/secondary`,
+      method: 'POST',
+      headers: { authorization: basic('session-token-A'), 'content-type': 'application/json' },
+      body: { phone_number: '+14155550100', expiration_minutes: 3 },
+      credentials: 'include',
+    })
+  })
+
+  it('a WhatsApp code signs in through the same otps.authenticate', async () => {
+    const net = recordingFetch(ok(sendData('phone-number-test-wa')), ok(authData('session-token-W')))
+    const stytch = client(net.fetch)
+    const { method_id } = await stytch.otps.whatsapp.loginOrCreate(PHONE)
+    await stytch.otps.authenticate('654321', method_id, { session_duration_minutes: 30 })
+    expect(net.calls[1]).toMatchObject({
+      url: `${BASE}/otps/authenticate`,
+      body: { token: '654321', method_id: 'phone-number-test-wa', session_duration_minutes: 30 },
+    })
+    expect(stytch.session.getTokens()?.session_token).toBe('session-token-W')
+  })
+
+  it('autofill options on WhatsApp are refused before anything goes on the wire', async () => {
+    const net = recordingFetch()
+    const stytch = client(net.fetch)
+    const options = { enable_autofill: true, autofill_session_duration_minutes: 5 } as never
+    await expect(stytch.otps.whatsapp.loginOrCreate(PHONE, options)).rejects.toMatchObject({
+      name: 'StytchUsageError',
+      code: 'invalid_option',
+    })
+    await expect(stytch.otps.whatsapp.send(PHONE, options)).rejects.toMatchObject({ code: 'invalid_option' })
+    expect(net.calls).toEqual([])
+  })
+
+  it('the same send on SMS and on WhatsApp are two requests, not one shared', async () => {
+    const net = recordingFetch(ok(sendData('sms-id')), ok(sendData('wa-id')))
+    const stytch = client(net.fetch)
+    const [sms, wa] = await Promise.all([
+      stytch.otps.sms.loginOrCreate(PHONE),
+      stytch.otps.whatsapp.loginOrCreate(PHONE),
+    ])
+    expect([sms.method_id, wa.method_id]).toEqual(['sms-id', 'wa-id'])
+    expect(net.calls.map((c) => c.url)).toEqual([
+      `${BASE}/otps/sms/login_or_create`,
+      `${BASE}/otps/whatsapp/login_or_create`,
+    ])
+  })
+
   it('otps.authenticate sends the code as `token` and returns the whole response', async () => {
     const data = authData('session-token-A')
     const net = recordingFetch(ok(data))
