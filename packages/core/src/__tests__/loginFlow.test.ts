@@ -378,9 +378,75 @@ describe('channels', () => {
 
   it('the autofill options go with SMS only', async () => {
     const { newFlow, emulator } = setup({ appOrigin: 'http://localhost:5173' })
-    const flow = newFlow({ enableAutofill: true })
+    const flow = newFlow({ enableAutofill: true, autofillSessionDurationMinutes: 10 })
     await flow.send({ phone: A })
-    expect(emulator.messages()[0]?.body).toMatch(/#\d{6}$/)
+    expect(emulator.messages()[0]).toMatchObject({ channel: 'sms', body: expect.stringMatching(/#\d{6}$/) })
+    const whatsapp = newFlow(
+      { enableAutofill: true, autofillSessionDurationMinutes: 10 },
+      undefined,
+      createMemoryStorage(),
+    )
+    await whatsapp.send({ phone: B, channel: 'whatsapp' })
+    expect(whatsapp.getState()).toMatchObject({ step: 'code', channel: 'whatsapp', error: null })
+    expect(emulator.messages()[1]?.channel).toBe('whatsapp')
+    expect(emulator.messages()[1]?.body).not.toMatch(/#\d{6}$/)
+  })
+
+  it('a WhatsApp login end to end, and its event names the channel', async () => {
+    const { newFlow, emulator, lastCode, events, requests } = setup()
+    const flow = newFlow({ channel: 'whatsapp' })
+    expect(flow.getState().channel).toBe('whatsapp')
+    await flow.send({ phone: A })
+    expect(requests).toEqual(['/sdk/v1/otps/whatsapp/login_or_create'])
+    expect(emulator.messages()[0]?.channel).toBe('whatsapp')
+    await flow.submitCode(lastCode())
+    expect(flow.getState().step).toBe('done')
+    expect(events.map((e) => [e.type, e.channel])).toEqual([
+      ['code_sent', 'whatsapp'],
+      ['authenticated', 'whatsapp'],
+    ])
+  })
+
+  it('switching channel on the code step sends one new code by the other channel', async () => {
+    const { newFlow, emulator, lastCode, tabStorage, events, sends } = setup()
+    const flow = newFlow({ resendCooldownSeconds: 0 })
+    await flow.send({ phone: A })
+    const smsCode = lastCode()
+    await Promise.all([flow.switchChannel('whatsapp'), flow.switchChannel('whatsapp'), flow.resend()])
+    expect(sends()).toBe(2)
+    expect(emulator.messages().map((m) => m.channel)).toEqual(['sms', 'whatsapp'])
+    expect(flow.getState()).toMatchObject({ step: 'code', channel: 'whatsapp', notice: 'code_resent' })
+    expect(JSON.parse(tabStorage.getItem('otpkit:login:code') ?? '{}')).toMatchObject({ channel: 'whatsapp' })
+    expect(events.at(-1)).toMatchObject({ type: 'code_resent', channel: 'whatsapp' })
+    // The new code replaced the SMS one.
+    await flow.submitCode(smsCode === lastCode() ? '000001' : smsCode)
+    expect(flow.getState().error?.code).toBe('otp_code_not_found')
+    await flow.submitCode(lastCode())
+    expect(flow.getState().step).toBe('done')
+  })
+
+  it('switching channel waits out the cool-down like any new code', async () => {
+    const { newFlow, sends } = setup()
+    const flow = newFlow({ resendCooldownSeconds: 600 })
+    await flow.send({ phone: A })
+    await flow.switchChannel('whatsapp')
+    expect(flow.getState()).toMatchObject({ channel: 'sms', error: { code: 'send_limited', action: 'resend' } })
+    expect(sends()).toBe(1)
+  })
+
+  it('switching channel still honours a 429 for the number', async () => {
+    const { newFlow, emulator, sends } = setup()
+    const flow = newFlow({ resendCooldownSeconds: 0 })
+    await flow.send({ phone: A })
+    emulator.faults.add({ kind: 'rate_limit', retryAfter: 40, path: '/sdk/v1/otps/whatsapp/login_or_create' })
+    await flow.switchChannel('whatsapp')
+    expect(flow.getState()).toMatchObject({
+      channel: 'sms',
+      error: { code: 'too_many_requests', retryAfter: 40 },
+    })
+    await flow.switchChannel('whatsapp')
+    expect(flow.getState().error).toMatchObject({ code: 'send_limited' })
+    expect(sends()).toBe(2)
   })
 })
 

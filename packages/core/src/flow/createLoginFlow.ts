@@ -1,6 +1,7 @@
 // The phone login as a small observer, in the shape of TanStack Query's MutationObserver: state in one
 // immutable object, `subscribe` for views, actions that never reject. No framework in here; React's
 // <PhoneLogin> and a hand-built DOM page are both views over it.
+import { CHANNELS } from '../channels'
 import { isStytchError } from '../errors'
 import { maskPhone } from './maskPhone'
 import { createSavedCodeStore, defaultSessionStorage } from './savedCode'
@@ -144,16 +145,14 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
     exclusive(async (signal) => {
       if (mustWait(phone, action, !(state.codeDead && action === 'resend'))) return
       setState({ [action === 'send' ? 'sending' : 'resending']: true, error: null, notice: null })
-      const sms = channel === 'sms'
+      // The autofill line is for channels whose message a browser can read; the rest apply to all.
+      const autofill = CHANNELS[channel].webOtp
       try {
-        const sender = client.otps[channel]
-        if (!sender) throw new TypeError(`This client has no otps.${channel}.`)
-        const { method_id } = await sender.loginOrCreate(phone, {
+        const { method_id } = await client.otps[channel].loginOrCreate(phone, {
           expiration_minutes: opts.expirationMinutes,
           locale: opts.locale,
-          // The autofill line is an SMS feature; other channels take the rest of the options alike.
-          enable_autofill: sms ? opts.enableAutofill : undefined,
-          autofill_session_duration_minutes: sms ? opts.autofillSessionDurationMinutes : undefined,
+          enable_autofill: autofill ? opts.enableAutofill : undefined,
+          autofill_session_duration_minutes: autofill ? opts.autofillSessionDurationMinutes : undefined,
           signal,
         })
         const now = Date.now()

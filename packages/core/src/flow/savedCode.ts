@@ -1,5 +1,6 @@
 // The code step, kept for this tab across reloads and back/forward: what the code step needs to show
 // and to check a code, never the full number. Storage may be missing or throw; then nothing is kept.
+import { CHANNELS } from '../channels'
 import type { KeyValueStorage } from '../types'
 import type { LoginChannel } from './types'
 
@@ -48,7 +49,8 @@ export function createSavedCodeStore(storage: KeyValueStorage | null): SavedCode
       }
       const valid =
         typeof saved?.method_id === 'string' &&
-        (saved.channel === 'sms' || saved.channel === 'whatsapp') &&
+        typeof saved.channel === 'string' &&
+        Object.hasOwn(CHANNELS, saved.channel) &&
         typeof saved.masked === 'string' &&
         typeof saved.expiresAt === 'number' &&
         saved.expiresAt > now

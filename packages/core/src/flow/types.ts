@@ -1,4 +1,5 @@
 // The public types of the login flow (`@otpkit/core/flow`).
+import type { Channel } from '../channels'
 import type {
   AuthenticateResponse,
   KeyValueStorage,
@@ -9,8 +10,8 @@ import type {
 } from '../types'
 import type { Unsubscribe } from '../types'
 
-/** How the code travels. The flow reaches each one as `client.otps[channel]`. */
-export type LoginChannel = 'sms' | 'whatsapp'
+/** How the code travels: a row of core's CHANNELS, reached as `client.otps[channel]`. */
+export type LoginChannel = Channel
 
 export type LoginStep = 'phone' | 'code' | 'done'
 
@@ -22,12 +23,11 @@ export interface LoginFlowClient {
       method_id: string,
       options: { session_duration_minutes: number; signal?: AbortSignal },
     ): Promise<AuthenticateResponse>
-  } & Partial<
-    Record<
-      LoginChannel,
-      { loginOrCreate(phone_number: string, options?: SmsOptions): Promise<SmsSendResponse> }
-    >
-  >
+  } & {
+    [C in LoginChannel]: {
+      loginOrCreate(phone_number: string, options?: SmsOptions): Promise<SmsSendResponse>
+    }
+  }
   session: { onChange(listener: (session: Session | null) => void): Unsubscribe }
 }
 

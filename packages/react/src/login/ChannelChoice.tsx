@@ -1,6 +1,6 @@
 import type { LoginChannel } from '@otpkit/core/flow'
 import type { PhoneLoginStrings } from '../strings/types'
-import { channelText } from './channels'
+import { channelString } from './channels'
 
 export interface ChannelChoiceProps {
   strings: PhoneLoginStrings
@@ -24,7 +24,7 @@ export function ChannelChoice({ strings, channels, value, onChange, disabled }: 
             checked={channel === value}
             onChange={() => onChange(channel)}
           />
-          {strings[channelText[channel].name]}
+          {channelString(strings, channel, 'name')}
         </label>
       ))}
     </fieldset>

@@ -123,7 +123,7 @@ export function CodeStep(props: CodeStepProps) {
           <button
             type="button"
             className="otpkit-link"
-            disabled={busy || waitSeconds > 0}
+            disabled={busy || resendSeconds > 0}
             onClick={props.switchTo.onClick}
           >
             {props.switchTo.label}

@@ -1,38 +1,42 @@
-// The channels <PhoneLogin> can offer, as data: the phrases each one uses. A new channel is one entry
-// here, its keys in strings/types.ts and the locale files, and its path in core's channel table.
+// The channels <PhoneLogin> can offer, as data. Names come from core's CHANNELS; SMS keeps its own
+// phrasing ("We will text you…"), every other channel shares templates that name it. A new channel
+// needs nothing here unless it wants phrasing of its own.
+import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel } from '@otpkit/core/flow'
+import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
 
 type Key = keyof PhoneLoginStrings
 
 export interface ChannelText {
-  /** Its name in the channel choice. */
-  name: Key
   /** The phone step's intro line when it is chosen. */
   intro: Key
   /** "We sent a 6-digit code to {phone}" by it. */
   sentTo: Key
-  /** "Send by … instead", on the code step of another channel. */
-  switchTo: Key
   /** A wrong code names where to look for the right one. */
   wrongCode: Key
 }
 
-export const channelText: Record<LoginChannel, ChannelText> = {
-  sms: {
-    name: 'channelSms',
-    intro: 'phoneIntro',
-    sentTo: 'codeSentTo',
-    switchTo: 'switchToSms',
-    wrongCode: 'errorWrongCode',
-  },
-  whatsapp: {
-    name: 'channelWhatsapp',
-    intro: 'phoneIntroWhatsapp',
-    sentTo: 'codeSentToWhatsapp',
-    switchTo: 'switchToWhatsapp',
-    wrongCode: 'errorWrongCodeWhatsapp',
-  },
+const own: Partial<Record<LoginChannel, ChannelText>> = {
+  sms: { intro: 'phoneIntro', sentTo: 'codeSentTo', wrongCode: 'errorWrongCode' },
+}
+const shared: ChannelText = {
+  intro: 'phoneIntroChannel',
+  sentTo: 'codeSentToChannel',
+  wrongCode: 'errorWrongCodeChannel',
+}
+
+/** The text of `key` for `channel`, with its name and any other values filled in. */
+export function channelString(
+  strings: PhoneLoginStrings,
+  channel: LoginChannel,
+  key: keyof ChannelText | 'switchChannel' | 'name',
+  values: Record<string, string | number> = {},
+): string {
+  const name = CHANNELS[channel].name
+  if (key === 'name') return name
+  const template = key === 'switchChannel' ? strings.switchChannel : strings[(own[channel] ?? shared)[key]]
+  return fill(template, { ...values, channel: name })
 }
 
 export const DEFAULT_CHANNELS: readonly LoginChannel[] = ['sms']

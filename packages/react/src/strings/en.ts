@@ -40,14 +40,11 @@ export const en: PhoneLoginStrings = {
   errorGeneric: 'Something went wrong. Try again.',
   errorRequestId: 'Request ID: {requestId}',
 
-  // The channels (issue 12).
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
   channelLabel: 'Send the code by',
-  channelSms: 'SMS',
-  channelWhatsapp: 'WhatsApp',
-  phoneIntroWhatsapp: 'We will send you a 6-digit code on WhatsApp.',
-  codeSentToWhatsapp: 'We sent a 6-digit code to {phone} on WhatsApp.',
-  switchToSms: 'Send by SMS instead',
-  switchToWhatsapp: 'Send by WhatsApp instead',
-  errorWrongCodeWhatsapp: 'That code is not right. Check the WhatsApp message and try again.',
+  phoneIntroChannel: 'We will send you a 6-digit code on {channel}.',
+  codeSentToChannel: 'We sent a 6-digit code to {phone} on {channel}.',
+  switchChannel: 'Send by {channel} instead',
+  errorWrongCodeChannel: 'That code is not right. Check the {channel} message and try again.',
   errorTooManyWrongCodes: 'Too many wrong codes were entered, so this code no longer works. Send a new code.',
 }

@@ -41,15 +41,12 @@ export const es: PhoneLoginStrings = {
   errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
   errorRequestId: 'ID de la solicitud: {requestId}',
 
-  // The channels (issue 12).
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
   channelLabel: 'Enviar el código por',
-  channelSms: 'SMS',
-  channelWhatsapp: 'WhatsApp',
-  phoneIntroWhatsapp: 'Te enviaremos un código de 6 dígitos por WhatsApp.',
-  codeSentToWhatsapp: 'Enviamos un código de 6 dígitos al {phone} por WhatsApp.',
-  switchToSms: 'Enviar por SMS en su lugar',
-  switchToWhatsapp: 'Enviar por WhatsApp en su lugar',
-  errorWrongCodeWhatsapp: 'El código no es correcto. Revisa el mensaje de WhatsApp e inténtalo de nuevo.',
+  phoneIntroChannel: 'Te enviaremos un código de 6 dígitos por {channel}.',
+  codeSentToChannel: 'Enviamos un código de 6 dígitos al {phone} por {channel}.',
+  switchChannel: 'Enviar por {channel} en su lugar',
+  errorWrongCodeChannel: 'El código no es correcto. Revisa el mensaje de {channel} e inténtalo de nuevo.',
   errorTooManyWrongCodes:
     'Se introdujeron demasiados códigos incorrectos y este código ya no sirve. Pide un código nuevo.',
 }

@@ -41,15 +41,12 @@ export const fr: PhoneLoginStrings = {
   errorGeneric: 'Une erreur est survenue. Réessayez.',
   errorRequestId: 'Identifiant de la requête : {requestId}',
 
-  // The channels (issue 12).
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
   channelLabel: 'Recevoir le code par',
-  channelSms: 'SMS',
-  channelWhatsapp: 'WhatsApp',
-  phoneIntroWhatsapp: 'Nous vous enverrons un code à 6 chiffres sur WhatsApp.',
-  codeSentToWhatsapp: 'Nous avons envoyé un code à 6 chiffres au {phone} sur WhatsApp.',
-  switchToSms: 'Recevoir plutôt par SMS',
-  switchToWhatsapp: 'Recevoir plutôt sur WhatsApp',
-  errorWrongCodeWhatsapp: 'Ce code est incorrect. Vérifiez le message WhatsApp et réessayez.',
+  phoneIntroChannel: 'Nous vous enverrons un code à 6 chiffres sur {channel}.',
+  codeSentToChannel: 'Nous avons envoyé un code à 6 chiffres au {phone} sur {channel}.',
+  switchChannel: 'Recevoir plutôt par {channel}',
+  errorWrongCodeChannel: 'Ce code est incorrect. Vérifiez le message {channel} et réessayez.',
   errorTooManyWrongCodes:
     'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
 }

@@ -40,15 +40,12 @@ export const ptBR: PhoneLoginStrings = {
   errorGeneric: 'Algo deu errado. Tente de novo.',
   errorRequestId: 'ID da solicitação: {requestId}',
 
-  // The channels (issue 12).
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
   channelLabel: 'Receber o código por',
-  channelSms: 'SMS',
-  channelWhatsapp: 'WhatsApp',
-  phoneIntroWhatsapp: 'Enviaremos um código de 6 dígitos pelo WhatsApp.',
-  codeSentToWhatsapp: 'Enviamos um código de 6 dígitos para {phone} pelo WhatsApp.',
-  switchToSms: 'Enviar por SMS em vez disso',
-  switchToWhatsapp: 'Enviar pelo WhatsApp em vez disso',
-  errorWrongCodeWhatsapp: 'Código incorreto. Confira a mensagem do WhatsApp e tente de novo.',
+  phoneIntroChannel: 'Enviaremos um código de 6 dígitos pelo {channel}.',
+  codeSentToChannel: 'Enviamos um código de 6 dígitos para {phone} pelo {channel}.',
+  switchChannel: 'Enviar por {channel} em vez disso',
+  errorWrongCodeChannel: 'Código incorreto. Confira a mensagem do {channel} e tente de novo.',
   errorTooManyWrongCodes:
     'Foram digitados códigos incorretos demais e este código não vale mais. Peça um novo código.',
 }
