@@ -430,7 +430,10 @@ describe('channels', () => {
     const flow = newFlow({ resendCooldownSeconds: 600 })
     await flow.send({ phone: A })
     await flow.switchChannel('whatsapp')
-    expect(flow.getState()).toMatchObject({ channel: 'sms', error: { code: 'send_limited', action: 'resend' } })
+    expect(flow.getState()).toMatchObject({
+      channel: 'sms',
+      error: { code: 'send_limited', action: 'resend' },
+    })
     expect(sends()).toBe(1)
   })
 
