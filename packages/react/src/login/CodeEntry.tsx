@@ -1,6 +1,7 @@
 // The code step over the flow: the typed code (input state) and WebOTP live here; checking it, new
 // codes and every wait live in the flow.
 import { useState } from 'react'
+import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
@@ -44,8 +45,8 @@ export function CodeEntry({ flow, state, strings, channels, enableAutofill }: Co
     stopWebOtp()
     void flow.submitCode(value)
   }
-  // The autofill line and WebOTP are SMS features.
-  const stopWebOtp = useWebOtp(enableAutofill && channel === 'sms', sentCount, (received) => {
+  // WebOTP reads only messages that carry the origin-bound line (SMS).
+  const stopWebOtp = useWebOtp(enableAutofill && CHANNELS[channel].webOtp, sentCount, (received) => {
     setCode(received)
     verify(received)
   })
