@@ -367,6 +367,20 @@ describe('sign-out returns to the start', () => {
   })
 })
 
+describe('sign-out by a session-ending error', () => {
+  it('a session the server no longer knows moves a done flow back to the phone step', async () => {
+    const { newFlow, lastCode, client, emulator } = setup()
+    const flow = newFlow()
+    flow.subscribe(() => undefined)
+    await flow.send({ phone: A })
+    await flow.submitCode(lastCode())
+    expect(flow.getState().step).toBe('done')
+    emulator.reset()
+    await expect(client.session.authenticate()).rejects.toMatchObject({ code: 'session_not_found' })
+    expect(flow.getState().step).toBe('phone')
+  })
+})
+
 describe('channels', () => {
   it('switchChannel on the phone step only picks the channel', async () => {
     const { newFlow, requests } = setup()
