@@ -6,6 +6,9 @@ import { PhoneLogin } from '../index'
 import type { PhoneLoginEvent } from '../index'
 import { createHarness, renderWith } from './harness'
 
+// Whole logins through a real client and emulator: slower than a unit test on a busy machine.
+vi.setConfig({ testTimeout: 20_000 })
+
 afterEach(() => {
   Reflect.deleteProperty(window, 'OTPCredential')
   Reflect.deleteProperty(navigator, 'credentials')
