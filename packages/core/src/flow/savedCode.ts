@@ -1,6 +1,9 @@
 // The code step, kept for this tab across reloads and back/forward: what the code step needs to show
-// and to check a code, never the full number. Storage may be missing or throw; then nothing is kept.
+// and to check a code, never the full number. Storage may be missing or throw (core's safeStorage);
+// then nothing is kept.
 import { CHANNELS } from '../channels'
+import { check } from '../schema'
+import { safeStorage } from '../storage'
 import type { KeyValueStorage } from '../types'
 import type { LoginChannel } from './types'
 
@@ -29,35 +32,31 @@ export function defaultSessionStorage(): KeyValueStorage | null {
 }
 
 export function createSavedCodeStore(storage: KeyValueStorage | null): SavedCodeStore {
-  const attempt = <T>(run: () => T): T | null => {
-    try {
-      return storage ? run() : null
-    } catch {
-      return null
-    }
-  }
-  const clear = () => void attempt(() => storage?.removeItem(SAVED_CODE_KEY))
+  const safe = storage && safeStorage(storage)
+  const clear = () => safe?.removeItem(SAVED_CODE_KEY)
   return {
     read(now) {
-      const text = attempt(() => storage?.getItem(SAVED_CODE_KEY))
+      const text = safe?.getItem(SAVED_CODE_KEY)
       if (!text) return null
-      let saved: Partial<SavedCode> | null = null
       try {
-        saved = JSON.parse(text) as Partial<SavedCode>
+        const saved = check<SavedCode>(JSON.parse(text), {
+          method_id: 'string',
+          channel: 'string',
+          masked: 'string',
+        })
+        if (
+          Object.hasOwn(CHANNELS, saved.channel) &&
+          typeof saved.expiresAt === 'number' &&
+          saved.expiresAt > now
+        )
+          return saved
       } catch {
-        // Not ours or damaged: treated as nothing saved.
+        // Not ours, or damaged: the same as nothing kept.
       }
-      const valid =
-        typeof saved?.method_id === 'string' &&
-        typeof saved.channel === 'string' &&
-        Object.hasOwn(CHANNELS, saved.channel) &&
-        typeof saved.masked === 'string' &&
-        typeof saved.expiresAt === 'number' &&
-        saved.expiresAt > now
-      if (!valid) clear()
-      return valid ? (saved as SavedCode) : null
+      clear()
+      return null
     },
-    write: (saved) => void attempt(() => storage?.setItem(SAVED_CODE_KEY, JSON.stringify(saved))),
+    write: (saved) => safe?.setItem(SAVED_CODE_KEY, JSON.stringify(saved)),
     clear,
   }
 }
