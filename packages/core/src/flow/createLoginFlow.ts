@@ -84,18 +84,23 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
     return wait > 0
   }
 
-  /** Puts a failed request into the state and reports it. A 429 starts that number's wait. */
+  /**
+   * Puts a failed request into the state and reports it. A 429 starts that number's wait. `ownCode`
+   * names what the flow concluded from it (a code killed by one wrong try too many).
+   */
   const failed = (
     error: unknown,
     action: Action,
     phone: string | null,
     extra: Partial<LoginFlowState> = {},
+    ownCode?: string,
   ) => {
     if (isAbort(error)) return setState(idle)
-    const status = (error as { status_code?: unknown }).status_code
-    const code = isStytchError(error) ? error.code : 'network_error'
+    const status = (error as { status_code?: unknown } | null)?.status_code
+    const code = ownCode ?? (isStytchError(error) ? error.code : 'network_error')
     const rateLimited = status === 429 && code !== 'user_lock_limit_reached'
-    const retryAfter = (error as { retryAfter?: number }).retryAfter ?? opts.resendCooldownSeconds ?? 30
+    const retryAfter =
+      (error as { retryAfter?: number } | null)?.retryAfter ?? opts.resendCooldownSeconds ?? 30
     setState({
       ...idle,
       ...(rateLimited && { limits: setLimit(phone, { retryUntil: Date.now() + retryAfter * 1000 }) }),
@@ -103,7 +108,7 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
       ...extra,
     })
     // Bad input is the caller's to show (nothing was sent); only failed requests are reported.
-    if ((error as { name?: unknown }).name !== 'StytchUsageError')
+    if ((error as { name?: unknown } | null)?.name !== 'StytchUsageError')
       opts.onEvent?.({
         type: 'error',
         step: action === 'send' ? 'phone' : 'code',
@@ -265,8 +270,13 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
           // Too many wrong tries, or the server calls it expired or used: only a new code helps now.
           const dead = killed || (isStytchError(error) && error.code === 'unable_to_auth_otp_code')
           if (dead) saved.clear()
-          failed(error, 'verify', phone, { wrongAttempts, codeDead: dead })
-          if (killed) setState({ error: { ...state.error!, code: 'too_many_wrong_codes' } })
+          failed(
+            error,
+            'verify',
+            phone,
+            { wrongAttempts, codeDead: dead },
+            killed ? 'too_many_wrong_codes' : undefined,
+          )
         }
       }),
 
