@@ -1,3 +1,4 @@
 import { libraryConfig } from '../tooling/rollup.mjs'
 
-export default libraryConfig({ dir: import.meta.dirname })
+// The login flow is a subpath entry of its own (@otpkit/core/flow), so the root entry does not carry it.
+export default libraryConfig({ dir: import.meta.dirname, entries: ['index', 'flow/index'] })

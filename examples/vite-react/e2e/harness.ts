@@ -114,6 +114,8 @@ export function apiCalls(app: AppPage): string[] {
 }
 
 interface SmsMessage {
+  /** `sms` or `whatsapp`. */
+  channel: string
   to: string
   body: string
   code: string

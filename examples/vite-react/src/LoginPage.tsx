@@ -1,6 +1,7 @@
 import { PhoneLogin } from '@otpkit/react'
 
-/** The drop-in way: one component does the phone step, the code step, WebOTP and every error. */
+/** The drop-in way: one component does the phone step, the code step, WebOTP and every error; the
+ * code goes by SMS or, if the person prefers, WhatsApp. */
 export function LoginPage() {
   return (
     <section className="card" aria-labelledby="login-kind">
@@ -8,7 +9,7 @@ export function LoginPage() {
         Pre-built component
       </h1>
       {/* The session hooks see the sign-in and App switches to the signed-in page; no callback needed. */}
-      <PhoneLogin expirationMinutes={5} sessionDurationMinutes={60} />
+      <PhoneLogin channels={['sms', 'whatsapp']} expirationMinutes={5} sessionDurationMinutes={60} />
     </section>
   )
 }

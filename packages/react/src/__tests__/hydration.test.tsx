@@ -4,6 +4,7 @@ import { renderToString } from 'react-dom/server'
 import { act, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createMemoryStorage } from '@otpkit/core'
+import { createLoginFlow } from '@otpkit/core/flow'
 import { PhoneLogin, StytchProvider, useStytchSession } from '../index'
 import { createHarness } from './harness'
 
@@ -51,6 +52,37 @@ describe('hydration', () => {
     expect(recoverable).toEqual([])
     expect(screen.getByTestId('status').textContent).toBe('initialized, signed in, from cache')
     expect(screen.getByRole('button', { name: 'Country: United States +1' })).toBeTruthy()
+    act(() => root?.unmount())
+    container.remove()
+  })
+
+  it('renders the phone step on the server, then the code step this tab kept, without a mismatch', async () => {
+    const { stytch, emulator } = createHarness()
+    // A code sent before the reload: the flow keeps its step in this tab's sessionStorage.
+    const before = createLoginFlow(stytch)
+    await before.send({ phone: '+14155550123' })
+    before.destroy()
+
+    const tree = (
+      <StrictMode>
+        <StytchProvider stytch={stytch}>
+          <PhoneLogin />
+        </StytchProvider>
+      </StrictMode>
+    )
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(tree)
+    document.body.append(container)
+    expect(container.textContent).toContain('Sign in with your phone')
+
+    const recoverable: unknown[] = []
+    let root: ReturnType<typeof hydrateRoot> | undefined
+    await act(async () => {
+      root = hydrateRoot(container, tree, { onRecoverableError: (error) => recoverable.push(error) })
+    })
+    expect(recoverable).toEqual([])
+    expect(screen.getByRole('heading', { name: 'Enter your code' })).toBeTruthy()
+    expect(emulator.messages()).toHaveLength(1)
     act(() => root?.unmount())
     container.remove()
   })

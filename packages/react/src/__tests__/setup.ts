@@ -22,6 +22,8 @@ console.error = (...args: unknown[]) => {
 
 afterEach(() => {
   cleanup()
+  // <PhoneLogin> keeps a sent code's step for this tab; each test is a fresh tab.
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
   const found = problems.splice(0)
   if (found.length > 0) throw new Error(`React warned during this test:\n${found.join('\n')}`)
 })

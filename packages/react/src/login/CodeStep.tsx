@@ -8,14 +8,18 @@ import { StatusMessage } from './StatusMessage'
 
 export interface CodeStepProps {
   strings: PhoneLoginStrings
-  /** The number the code went to, mostly hidden. */
-  maskedPhone: string
+  /** "We sent a 6-digit code to …", naming the masked number and the channel. */
+  sentTo: string
   code: string
   /** Digits only, at most 6; called for typing, pasting and autofill alike. */
   onCodeChange: (digits: string) => void
   onSubmit: () => void
   onResend: () => void
   onChangeNumber: () => void
+  /** False when the full number is not known (the step came back after a reload): no resend then. */
+  canResend: boolean
+  /** "Send by … instead", when another channel is offered. */
+  switchTo?: { label: string; onClick: () => void }
   verifying: boolean
   resending: boolean
   /** Seconds until a resend is allowed (cool-down or the server's Retry-After). */
@@ -69,7 +73,7 @@ export function CodeStep(props: CodeStepProps) {
         {strings.codeTitle}
       </h2>
       <p id={sentToId} className="otpkit-intro">
-        {fill(strings.codeSentTo, { phone: props.maskedPhone })}
+        {props.sentTo}
       </p>
       <label htmlFor={inputId} className="otpkit-label">
         {strings.codeLabel}
@@ -101,20 +105,32 @@ export function CodeStep(props: CodeStepProps) {
         {verifying ? strings.verifyingCode : strings.verifyCode}
       </button>
       <div className="otpkit-actions">
-        <button
-          ref={resend}
-          type="button"
-          className="otpkit-link"
-          disabled={busy || resendSeconds > 0}
-          aria-busy={resending || undefined}
-          onClick={props.onResend}
-        >
-          {resending
-            ? strings.resendingCode
-            : resendSeconds > 0
-              ? fill(strings.resendCodeIn, { seconds: resendSeconds })
-              : strings.resendCode}
-        </button>
+        {props.canResend && (
+          <button
+            ref={resend}
+            type="button"
+            className="otpkit-link"
+            disabled={busy || resendSeconds > 0}
+            aria-busy={resending || undefined}
+            onClick={props.onResend}
+          >
+            {resending
+              ? strings.resendingCode
+              : resendSeconds > 0
+                ? fill(strings.resendCodeIn, { seconds: resendSeconds })
+                : strings.resendCode}
+          </button>
+        )}
+        {props.canResend && props.switchTo && (
+          <button
+            type="button"
+            className="otpkit-link"
+            disabled={busy || resendSeconds > 0}
+            onClick={props.switchTo.onClick}
+          >
+            {props.switchTo.label}
+          </button>
+        )}
         <button type="button" className="otpkit-link" disabled={busy} onClick={props.onChangeNumber}>
           {strings.useDifferentNumber}
         </button>

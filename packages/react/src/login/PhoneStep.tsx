@@ -2,15 +2,23 @@
 
 import { useEffect, useId, useRef } from 'react'
 import type { ChangeEvent } from 'react'
+import type { LoginChannel } from '@otpkit/core/flow'
 import type { CountryOption } from '../phone/countries'
 import type { PhoneTools } from '../phone/loadPhoneTools'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
+import { ChannelChoice } from './ChannelChoice'
 import { CountryPicker } from './CountryPicker'
 import { StatusMessage } from './StatusMessage'
 
 export interface PhoneStepProps {
   strings: PhoneLoginStrings
+  /** The line under the heading; it names the chosen channel. */
+  intro: string
+  /** Channels offered; a choice is shown when there is more than one. */
+  channels: readonly LoginChannel[]
+  channel: LoginChannel
+  onChannelChange: (channel: LoginChannel) => void
   country: string
   countries: CountryOption[]
   allowed: readonly string[]
@@ -21,7 +29,7 @@ export interface PhoneStepProps {
   onSubmit: () => void
   tools: PhoneTools | undefined
   sending: boolean
-  /** Seconds left of a 429 wait. */
+  /** Seconds left of this number's wait (a 429 or the cool-down after a code was sent to it). */
   waitSeconds: number
   error?: string
   status?: string
@@ -106,7 +114,7 @@ export function PhoneStep(props: PhoneStepProps) {
       <h2 id={titleId} className="otpkit-title">
         {strings.phoneTitle}
       </h2>
-      <p className="otpkit-intro">{strings.phoneIntro}</p>
+      <p className="otpkit-intro">{props.intro}</p>
       <label htmlFor={inputId} className="otpkit-label">
         {strings.phoneLabel}
       </label>
@@ -136,6 +144,15 @@ export function PhoneStep(props: PhoneStepProps) {
       <p id={hintId} className="otpkit-hint">
         {strings.phoneHint}
       </p>
+      {props.channels.length > 1 && (
+        <ChannelChoice
+          strings={strings}
+          channels={props.channels}
+          value={props.channel}
+          onChange={props.onChannelChange}
+          disabled={sending}
+        />
+      )}
       <StatusMessage errorId={errorId} error={error} status={props.status} />
       <button type="submit" className="otpkit-button" disabled={busy} aria-busy={sending || undefined}>
         {sending

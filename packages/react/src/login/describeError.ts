@@ -1,14 +1,9 @@
-// Sorts any failure into the few situations the UI explains differently. Chosen by `code` and status,
-// never by reading messages.
-import {
-  isStytchAPIError,
-  isStytchError,
-  isStytchNetworkError,
-  isStytchSchemaError,
-  isStytchTimeoutError,
-} from '@otpkit/core'
+// Sorts a flow error into the few situations the UI explains differently. Chosen by `code` (and the
+// wait the flow attached), never by reading messages.
+import type { LoginChannel, LoginFlowError } from '@otpkit/core/flow'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
+import { channelString } from './channels'
 
 export type LoginErrorKind =
   | 'phone_required'
@@ -19,6 +14,7 @@ export type LoginErrorKind =
   | 'code_incomplete'
   | 'wrong_code'
   | 'code_expired'
+  | 'code_killed'
   | 'rate_limited'
   | 'locked'
   | 'network'
@@ -29,48 +25,42 @@ export interface LoginError {
   kind: LoginErrorKind
   /** ISO code the phone messages name. */
   country?: string
-  /** Seconds to wait, from the server's Retry-After. */
-  retryAfter?: number
   requestId?: string
 }
 
-export function classifyError(error: unknown): LoginError {
-  if (isStytchNetworkError(error)) return { kind: 'network' }
-  if (isStytchTimeoutError(error)) return { kind: 'timeout' }
-  const status = isStytchAPIError(error) || isStytchSchemaError(error) ? error.status_code : undefined
-  const code = isStytchError(error) ? error.code : undefined
-  // Too many wrong codes: a lock for a while (an hour at the vendor), not a countdown of seconds.
-  if (code === 'user_lock_limit_reached') return { kind: 'locked' }
-  if (status === 429 || code === 'too_many_requests') {
-    const retryAfter = isStytchAPIError(error) || isStytchSchemaError(error) ? error.retryAfter : undefined
-    return retryAfter === undefined ? { kind: 'rate_limited' } : { kind: 'rate_limited', retryAfter }
-  }
-  switch (code) {
-    case 'otp_code_not_found':
-      return { kind: 'wrong_code' }
-    case 'unable_to_auth_otp_code':
-      return { kind: 'code_expired' }
-    case 'invalid_phone_number':
-      return { kind: 'phone_invalid' }
-    case 'invalid_phone_number_country_code':
-      return { kind: 'country_not_allowed' }
-    case 'invalid_code':
-      return { kind: 'code_incomplete' }
-  }
-  // A chunk or request that failed before reaching the client's transport (e.g. the phone library).
-  if (!isStytchError(error) && error instanceof TypeError) return { kind: 'network' }
-  return isStytchAPIError(error) ? { kind: 'generic', requestId: error.request_id } : { kind: 'generic' }
+const kindOf: Record<string, LoginErrorKind> = {
+  network_error: 'network',
+  timeout: 'timeout',
+  // Too many wrong codes for the user: a lock for a while (an hour at the vendor), not a countdown.
+  user_lock_limit_reached: 'locked',
+  otp_code_not_found: 'wrong_code',
+  unable_to_auth_otp_code: 'code_expired',
+  code_expired: 'code_expired',
+  number_unknown: 'code_expired',
+  too_many_wrong_codes: 'code_killed',
+  invalid_phone_number: 'phone_invalid',
+  invalid_phone_number_country_code: 'country_not_allowed',
+  invalid_code: 'code_incomplete',
 }
 
-const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
+export function describeFlowError(error: LoginFlowError): LoginError {
+  // The flow attaches a wait to every rate limit (a 429, or a number still in its wait).
+  if (error.retryAfter !== undefined) return { kind: 'rate_limited' }
+  const kind = kindOf[error.code]
+  if (kind) return { kind }
+  const requestId = (error.cause as { request_id?: unknown } | undefined)?.request_id
+  return typeof requestId === 'string' ? { kind: 'generic', requestId } : { kind: 'generic' }
+}
+
+const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLoginStrings> = {
   phone_required: 'errorPhoneRequired',
   phone_too_short: 'errorPhoneTooShort',
   phone_too_long: 'errorPhoneTooLong',
   phone_invalid: 'errorPhoneInvalid',
   country_not_allowed: 'errorCountryNotAllowed',
   code_incomplete: 'errorCodeIncomplete',
-  wrong_code: 'errorWrongCode',
   code_expired: 'errorCodeExpired',
+  code_killed: 'errorTooManyWrongCodes',
   rate_limited: 'errorRateLimited',
   locked: 'errorLocked',
   network: 'errorNetwork',
@@ -78,12 +68,15 @@ const messageKey: Record<LoginErrorKind, keyof PhoneLoginStrings> = {
   generic: 'errorGeneric',
 }
 
-/** The text shown for an error; plain text, rendered by React as text. */
+/** The text shown for an error; plain text, rendered by React as text. A wrong code names its channel. */
 export function errorText(
   error: LoginError,
   strings: PhoneLoginStrings,
-  values: { country: string; seconds: number },
+  values: { country: string; seconds: number; channel: LoginChannel },
 ): string {
-  const text = fill(strings[messageKey[error.kind]], values)
+  const text =
+    error.kind === 'wrong_code'
+      ? channelString(strings, values.channel, 'wrongCode')
+      : fill(strings[messageKey[error.kind]], values)
   return error.requestId ? `${text} ${fill(strings.errorRequestId, { requestId: error.requestId })}` : text
 }

@@ -3,7 +3,7 @@
 // WebOTP: asks the browser for the code of an incoming origin-bound SMS ("@example.com #123456").
 // Chrome on Android and desktop Chrome/Edge with a paired phone have it; elsewhere this does nothing
 // and `autocomplete="one-time-code"` does the job. The request waits until the SMS arrives, so it is
-// aborted on submit, when leaving the step and on unmount; StrictMode's extra mount aborts its own.
+// aborted on submit, when leaving the step and on unmount; StrictMode's extra mount asks nothing.
 import { useCallback, useEffect, useRef } from 'react'
 import { notify } from '../notify'
 import { useLatest } from './useLatest'
@@ -35,16 +35,20 @@ export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: 
     const controller = new AbortController()
     current.current = controller
     const request: OtpRequest = { otp: { transport: ['sms'] }, signal: controller.signal }
-    navigator.credentials.get(request as CredentialRequestOptions).then(
-      (credential) => {
-        const code = (credential as { code?: unknown } | null)?.code
-        if (!controller.signal.aborted && typeof code === 'string' && /^\d{6}$/.test(code)) {
-          notify(() => onCodeRef.current(code))
-        }
-      },
-      // Aborted, dismissed or unsupported: the person types or pastes the code instead.
-      () => undefined,
-    )
+    // Asked once this commit is over: StrictMode's extra mount, whose cleanup runs at once, asks nothing.
+    queueMicrotask(() => {
+      if (controller.signal.aborted) return
+      navigator.credentials.get(request as CredentialRequestOptions).then(
+        (credential) => {
+          const code = (credential as { code?: unknown } | null)?.code
+          if (!controller.signal.aborted && typeof code === 'string' && /^\d{6}$/.test(code)) {
+            notify(() => onCodeRef.current(code))
+          }
+        },
+        // Aborted, dismissed or unsupported: the person types or pastes the code instead.
+        () => undefined,
+      )
+    })
     return () => {
       controller.abort()
       if (current.current === controller) current.current = null

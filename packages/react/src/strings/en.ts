@@ -39,4 +39,12 @@ export const en: PhoneLoginStrings = {
   errorTimeout: 'The server took too long to answer. Try again.',
   errorGeneric: 'Something went wrong. Try again.',
   errorRequestId: 'Request ID: {requestId}',
+
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
+  channelLabel: 'Send the code by',
+  phoneIntroChannel: 'We will send you a 6-digit code on {channel}.',
+  codeSentToChannel: 'We sent a 6-digit code to {phone} on {channel}.',
+  switchChannel: 'Send by {channel} instead',
+  errorWrongCodeChannel: 'That code is not right. Check the {channel} message and try again.',
+  errorTooManyWrongCodes: 'Too many wrong codes were entered, so this code no longer works. Send a new code.',
 }

@@ -40,4 +40,13 @@ export const es: PhoneLoginStrings = {
   errorTimeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
   errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
   errorRequestId: 'ID de la solicitud: {requestId}',
+
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
+  channelLabel: 'Enviar el código por',
+  phoneIntroChannel: 'Te enviaremos un código de 6 dígitos por {channel}.',
+  codeSentToChannel: 'Enviamos un código de 6 dígitos al {phone} por {channel}.',
+  switchChannel: 'Enviar por {channel} en su lugar',
+  errorWrongCodeChannel: 'El código no es correcto. Revisa el mensaje de {channel} e inténtalo de nuevo.',
+  errorTooManyWrongCodes:
+    'Se introdujeron demasiados códigos incorrectos y este código ya no sirve. Pide un código nuevo.',
 }

@@ -40,4 +40,13 @@ export const fr: PhoneLoginStrings = {
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
   errorGeneric: 'Une erreur est survenue. Réessayez.',
   errorRequestId: 'Identifiant de la requête : {requestId}',
+
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
+  channelLabel: 'Recevoir le code par',
+  phoneIntroChannel: 'Nous vous enverrons un code à 6 chiffres sur {channel}.',
+  codeSentToChannel: 'Nous avons envoyé un code à 6 chiffres au {phone} sur {channel}.',
+  switchChannel: 'Recevoir plutôt par {channel}',
+  errorWrongCodeChannel: 'Ce code est incorrect. Vérifiez le message {channel} et réessayez.',
+  errorTooManyWrongCodes:
+    'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
 }

@@ -39,4 +39,13 @@ export const ptBR: PhoneLoginStrings = {
   errorTimeout: 'O servidor demorou demais para responder. Tente de novo.',
   errorGeneric: 'Algo deu errado. Tente de novo.',
   errorRequestId: 'ID da solicitação: {requestId}',
+
+  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
+  channelLabel: 'Receber o código por',
+  phoneIntroChannel: 'Enviaremos um código de 6 dígitos pelo {channel}.',
+  codeSentToChannel: 'Enviamos um código de 6 dígitos para {phone} pelo {channel}.',
+  switchChannel: 'Enviar por {channel} em vez disso',
+  errorWrongCodeChannel: 'Código incorreto. Confira a mensagem do {channel} e tente de novo.',
+  errorTooManyWrongCodes:
+    'Foram digitados códigos incorretos demais e este código não vale mais. Peça um novo código.',
 }

@@ -1,5 +1,5 @@
 // The text of <PhoneLogin>. Placeholders in braces are filled in at render time: {seconds}, {phone},
-// {country}, {requestId}. Every message can be overridden through the `strings` prop.
+// {country}, {requestId}, {channel}. Every message can be overridden through the `strings` prop.
 
 export interface PhoneLoginStrings {
   /** Heading of the phone step. */
@@ -48,6 +48,21 @@ export interface PhoneLoginStrings {
   errorGeneric: string
   /** Appended to errorGeneric when the server gave a request id. */
   errorRequestId: string
+
+  // The channels. SMS has its own phrasing (phoneIntro, codeSentTo, errorWrongCode); any other channel
+  // uses these, where {channel} is its name from core's CHANNELS ("WhatsApp").
+  /** Legend of the channel choice (shown when more than one channel is offered). */
+  channelLabel: string
+  /** phoneIntro for a channel other than SMS. */
+  phoneIntroChannel: string
+  /** codeSentTo for a channel other than SMS. */
+  codeSentToChannel: string
+  /** Code step: a new code by the other channel ("Send by WhatsApp instead", "Send by SMS instead"). */
+  switchChannel: string
+  /** errorWrongCode for a channel other than SMS. */
+  errorWrongCodeChannel: string
+  /** The code took as many wrong tries as a code allows and no longer works. */
+  errorTooManyWrongCodes: string
 }
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */

@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useMemo, useState } from 'react'
 import { notify } from '../notify'
 import { loadStrings, resolveLanguage, resolveStrings } from './resolveStrings'

@@ -1,0 +1,96 @@
+'use client'
+
+// The code step over the flow: the typed code (input state) and WebOTP live here; checking it, new
+// codes and every wait live in the flow.
+import { useState } from 'react'
+import { CHANNELS } from '@otpkit/core'
+import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
+import { fill } from '../strings/resolveStrings'
+import type { PhoneLoginStrings } from '../strings/types'
+import { channelString } from './channels'
+import { CodeStep } from './CodeStep'
+import { errorText } from './describeError'
+import { useSecondsLeft } from './useSecondsLeft'
+import { useStepError } from './useStepError'
+import { useWebOtp } from './useWebOtp'
+
+export interface CodeEntryProps {
+  flow: LoginFlow
+  state: LoginFlowState
+  strings: PhoneLoginStrings
+  channels: readonly LoginChannel[]
+  enableAutofill: boolean
+}
+
+/** Errors after which the typed code is of no use: the field is emptied for the next one. */
+const clearsCode = ['otp_code_not_found', 'too_many_wrong_codes', 'unable_to_auth_otp_code', 'code_expired']
+
+export function CodeEntry({ flow, state, strings, channels, enableAutofill }: CodeEntryProps) {
+  const { error, channel, sentCount, maskedPhone } = state
+  const [code, setCode] = useState('')
+  // A wrong or dead code, or a new code on its way, empties the field (adjusted while rendering).
+  const [seen, setSeen] = useState({ error, sentCount })
+  if (seen.error !== error || seen.sentCount !== sentCount) {
+    setSeen({ error, sentCount })
+    if (seen.sentCount !== sentCount || clearsCode.includes(error?.code ?? '')) setCode('')
+  }
+
+  const limits = (state.phone && state.limits[state.phone]) || undefined
+  const waitSeconds = useSecondsLeft(limits?.retryUntil ?? 0)
+  const cooldownSeconds = useSecondsLeft(limits?.cooldownUntil ?? 0)
+  const message = useStepError(error, error?.action !== 'send', waitSeconds)
+  const shown = message.shown
+
+  const verify = (value: string) => {
+    if (value.length !== 6) return message.setLocal({ kind: 'code_incomplete' })
+    message.setLocal(null)
+    stopWebOtp()
+    void flow.submitCode(value)
+  }
+  // WebOTP reads only messages that carry the origin-bound line (SMS).
+  const stopWebOtp = useWebOtp(enableAutofill && CHANNELS[channel].webOtp, sentCount, (received) => {
+    setCode(received)
+    verify(received)
+  })
+  const other = channels.find((candidate) => candidate !== channel)
+
+  return (
+    <CodeStep
+      strings={strings}
+      sentTo={channelString(strings, channel, 'sentTo', { phone: maskedPhone ?? '' })}
+      code={code}
+      onCodeChange={(digits) => {
+        setCode(digits)
+        message.onType()
+        if (digits.length === 6 && digits !== code) verify(digits)
+      }}
+      onSubmit={() => verify(code)}
+      onResend={() => void flow.resend()}
+      onChangeNumber={() => {
+        stopWebOtp()
+        flow.changeNumber()
+      }}
+      canResend={state.phone !== null}
+      switchTo={
+        other && {
+          label: channelString(strings, other, 'switchChannel'),
+          onClick: () => {
+            stopWebOtp()
+            void flow.switchChannel(other)
+          },
+        }
+      }
+      verifying={state.verifying}
+      resending={state.resending}
+      // A dead code may be replaced at once, where the send limits allow.
+      resendSeconds={state.codeDead ? waitSeconds : Math.max(cooldownSeconds, waitSeconds)}
+      waitSeconds={waitSeconds}
+      focus={{
+        target: state.codeDead ? 'resend' : 'code',
+        key: message.focusKey + (state.notice ? sentCount : 0),
+      }}
+      error={shown ? errorText(shown, strings, { country: '', seconds: waitSeconds, channel }) : undefined}
+      status={state.notice ? fill(strings.codeResent, { phone: maskedPhone ?? '' }) : undefined}
+    />
+  )
+}

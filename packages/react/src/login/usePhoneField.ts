@@ -1,0 +1,68 @@
+'use client'
+
+// What the person typed on the phone step and the country it is read in: input state, not request
+// state, so it stays in React. It outlives the phone step, so "Use a different number" shows it again.
+import { useMemo, useState } from 'react'
+import { countryOptions } from '../phone/countries'
+import { usePhoneTools } from '../phone/usePhoneTools'
+import type { BuiltInLanguage } from '../strings/types'
+
+export function usePhoneField(
+  countries: readonly string[],
+  defaultCountry: string | undefined,
+  language: BuiltInLanguage,
+) {
+  const countryKey = countries.join(',').toUpperCase()
+  const options = useMemo(() => countryOptions(countryKey.split(','), language), [countryKey, language])
+  // In the app's order, so the first listed country is the default one.
+  const allowed = useMemo(
+    () => countryKey.split(',').filter((code) => options.some((option) => option.code === code)),
+    [countryKey, options],
+  )
+  // The phone library with the metadata of the allowed countries only, after first paint.
+  const tools = usePhoneTools(allowed)
+  const fallback =
+    defaultCountry && allowed.includes(defaultCountry.toUpperCase())
+      ? defaultCountry.toUpperCase()
+      : allowed[0]
+  const [chosen, setCountry] = useState<string | undefined>(undefined)
+  const country = chosen && allowed.includes(chosen) ? chosen : (fallback ?? 'US')
+  const [text, setText] = useState('')
+
+  // Text typed before the phone library arrived is formatted once it is here.
+  const [formattedWithTools, setFormattedWithTools] = useState(false)
+  if (tools && !formattedWithTools) {
+    setFormattedWithTools(true)
+    if (text) {
+      const formatted = tools.formatInput(text, country, allowed)
+      setText(formatted.text)
+      if (formatted.country) setCountry(formatted.country)
+    }
+  }
+
+  // The number as E.164 when it is complete and allowed: the key of its own waits.
+  const check = tools?.checkPhone(text, country, allowed)
+  const e164 = check?.ok ? check.e164 : undefined
+
+  // Names for messages, including a country outside the allowlist that a pasted number came from.
+  const countryName = (code: string) =>
+    options.find((option) => option.code === code)?.name ?? countryOptions([code], language)[0]?.name ?? code
+
+  return {
+    tools,
+    text,
+    country,
+    options,
+    allowed,
+    e164,
+    countryName,
+    onValueChange(next: string, switched?: string) {
+      setText(next)
+      if (switched) setCountry(switched)
+    },
+    onCountryChange(next: string) {
+      setCountry(next)
+      if (tools && !text.trim().startsWith('+')) setText(tools.formatInput(text, next, allowed).text)
+    },
+  }
+}
