@@ -164,7 +164,10 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     if (raw !== lastRaw) adopt(raw)
   }
 
-  /** Follows a snapshot another tab wrote (or this page stored before a reload); only memory changes. */
+  /**
+   * Follows a snapshot another tab wrote (or this page stored before a reload). Only memory changes;
+   * storage and cookies are that tab's, except unreadable text, which is removed.
+   */
   function adopt(raw: string | null): void {
     lastRaw = raw
     const next = readSnapshot(raw)
