@@ -18,7 +18,7 @@ import { validatePublicToken } from './validate'
 
 /**
  * The headless client. Constructing it sends no request and starts no timer unless a stored session
- * is restored. Methods are bound, so `const { loginOrCreate } = client.otps.sms` works.
+ * is restored (then it is confirmed with one request on the next tick). Methods are bound, so `const { loginOrCreate } = client.otps.sms` works.
  */
 export class StytchHeadlessClient {
   readonly otps: OtpsClient

@@ -6,8 +6,11 @@
 export const REFRESH_INTERVAL_MS = 180_000
 
 export interface RefreshTimer {
-  /** (Re)starts the countdown; call whenever the server has just confirmed the session (or with 0 to ask now). */
-  start(delay?: number): void
+  /**
+   * (Re)starts the countdown: REFRESH_INTERVAL_MS whenever the server has just confirmed the session,
+   * 0 to ask at once (a session read from storage).
+   */
+  start(delay: number): void
   stop(): void
 }
 
@@ -18,7 +21,7 @@ export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTime
   let due = false
   const hasDocument = () => typeof document !== 'undefined'
 
-  function schedule(delay = REFRESH_INTERVAL_MS): void {
+  function schedule(delay: number): void {
     clearTimeout(timer)
     timer = setTimeout(tick, delay)
     // In Node a pending refresh must not keep the process alive.
@@ -31,7 +34,7 @@ export function createRefreshTimer(refresh: () => Promise<unknown>): RefreshTime
     if (due) return
     // Failures are handled where they happen (the session store clears on session-ending errors); a
     // network blip must not end the session, so the schedule goes on. A success restarts it.
-    const next = () => active && !timer && schedule()
+    const next = () => active && !timer && schedule(REFRESH_INTERVAL_MS)
     refresh().then(next, next)
   }
 

@@ -13,7 +13,7 @@
 import type { CookieWriter } from './cookies'
 import { fail, isStytchAPIError } from './errors'
 import { createListeners } from './listeners'
-import { createRefreshTimer } from './refreshTimer'
+import { createRefreshTimer, REFRESH_INTERVAL_MS } from './refreshTimer'
 import { check } from './schema'
 import { SESSION_RESPONSE } from './shapes'
 import type { KeyValueStorage, Session, SessionTokens, Unsubscribe, User } from './types'
@@ -136,11 +136,10 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   function apply(next: SessionSnapshot | null, fromCache: boolean): void {
     const before = current
     current = next
-    fromCache &&= next !== null
     sessionInfo = { session: next?.session ?? null, fromCache }
     userInfo = { user: next?.user ?? null, fromCache }
     // A session only read from storage lacks its phone fields: ask the server now, not in 3 minutes.
-    if (next && !destroyed) timer.start(fromCache ? 0 : undefined)
+    if (next && !destroyed) timer.start(fromCache ? 0 : REFRESH_INTERVAL_MS)
     else timer.stop()
     if (before || next) {
       sessionListeners.emit(sessionInfo.session)
@@ -164,44 +163,37 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     if (raw !== lastRaw) adopt(raw)
   }
 
-  /** Follows a snapshot another tab wrote (or this page stored before a reload); only memory changes. */
+  /**
+   * Follows a snapshot another tab wrote (or this page stored before a reload): a session changes
+   * memory only (storage and cookies are that tab's); no readable session signs this tab out.
+   */
   function adopt(raw: string | null): void {
     lastRaw = raw
     const next = readSnapshot(raw)
-    if (!next && current && lastWritten !== null && storage.getItem(key) === lastWritten) {
-      // This tab stored a session after the other tab signed out: a late answer that arrived here
-      // before the news did. Sign-out still wins: that session goes, here, from storage and from the
-      // server (and the other tabs hear this tab sign out).
-      options.revokeDiscarded(current.session_token)
-      clear()
-      return
-    }
-    // Another tab signed out: that outranks every answer this tab is still waiting for. (Unreadable
-    // or expired text counts as a sign-out too, and goes.)
     if (!next) {
-      signOuts++
-      if (raw !== null) storage.removeItem(key)
-    }
-    // The session this tab holds, confirmed or extended there: memory still has its phone fields, and
-    // nothing needs asking (so tabs never answer each other's writes in a loop). Any other session
-    // is new here, and is confirmed at once.
-    if (next && current?.session_token === next.session_token) {
+      // Another tab signed out (or left unreadable text): that outranks every answer this tab is
+      // still waiting for. A session this tab stored after that is a late answer that arrived here
+      // before the news did; sign-out still wins, on the server too.
+      if (current && lastWritten !== null && storage.getItem(key) === lastWritten) {
+        options.revokeDiscarded(current.session_token)
+      }
+      if (current || raw !== null) clear()
+    } else if (current?.session_token === next.session_token) {
+      // The session this tab holds, confirmed or extended there: memory still has its phone fields,
+      // and nothing needs asking (so tabs never answer each other's writes in a loop).
       next.session.authentication_factors = current.session.authentication_factors
       next.user.phone_numbers = current.user.phone_numbers
       apply(next, sessionInfo.fromCache)
-    } else apply(next, true)
+    } else {
+      // A session new here: shown at once, and confirmed at once (which brings its phone fields).
+      apply(next, true)
+    }
   }
 
   function clear(): void {
     signOuts++
     persist(null)
     apply(null, false)
-  }
-
-  function set({ session, user, session_token, session_jwt }: SessionSnapshot): void {
-    const next = { session, user, session_token, session_jwt }
-    persist(next)
-    apply(next, false)
   }
 
   // A reload reads storage as another tab's write arriving: at once, and confirmed with the server.
@@ -223,13 +215,16 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     token: () => current?.session_token ?? null,
     requireToken: () => current?.session_token ?? fail('no_session', 'No one is signed in.'),
     generation: () => signOuts,
-    setUnlessSignedOut(generation, snapshot) {
-      if (generation === signOuts) {
-        set(snapshot)
-        return true
+    setUnlessSignedOut(generation, { session, user, session_token, session_jwt }) {
+      if (generation !== signOuts) {
+        options.revokeDiscarded(session_token)
+        return false
       }
-      options.revokeDiscarded(snapshot.session_token)
-      return false
+      // The snapshot's fields only: the rest of an answer (its method_id, say) is not kept.
+      const next = { session, user, session_token, session_jwt }
+      persist(next)
+      apply(next, false)
+      return true
     },
     setUser(user) {
       if (!current) return

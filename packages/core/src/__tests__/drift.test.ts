@@ -15,6 +15,7 @@ const PHONE = '+12025550162'
 const SECOND_PHONE = '+12025550163'
 const KEY = `stytch_sdk_state_${DEMO_PUBLIC_TOKEN}`
 const BASE = 'http://emulator.test/sdk/v1'
+const WHATSAPP_SIGN_IN = '/otps/authenticate after a WhatsApp send'
 
 // ---------------------------------------------------------------------------------------------------
 // Real answers, one per call
@@ -39,9 +40,21 @@ async function captureAnswers(): Promise<Map<string, Json>> {
   await client.otps.sms.send(PHONE)
   const code = emulator.messages().at(-1)!.code
   await client.otps.authenticate(code, method_id, { session_duration_minutes: 60 })
+  const smsSignIn = answers.get('/otps/authenticate')!
   await client.session.authenticate()
   await client.user.get()
   await client.otps.sms.send(SECOND_PHONE)
+  await client.otps.whatsapp.send(SECOND_PHONE)
+  await client.session.revoke()
+  // The same on WhatsApp: its sends, and a sign-in whose factor says whatsapp (kept under its own name,
+  // as both sign-ins answer on one path).
+  const whatsapp = await client.otps.whatsapp.loginOrCreate(PHONE)
+  await client.otps.whatsapp.send(PHONE)
+  await client.otps.authenticate(emulator.messages().at(-1)!.code, whatsapp.method_id, {
+    session_duration_minutes: 60,
+  })
+  answers.set(WHATSAPP_SIGN_IN, answers.get('/otps/authenticate')!)
+  answers.set('/otps/authenticate', smsSignIn)
   await client.session.revoke()
   client.destroy()
   localStorage.clear()
@@ -53,6 +66,8 @@ const answers = await captureAnswers()
 interface Call {
   name: string
   path: string
+  /** Which captured answer to mutate, when not the one of `path`. */
+  answer?: string
   signedIn: boolean
   /** The essential fields of the answer, as dotted paths (shapes.ts says why each one matters). */
   essential: string[]
@@ -95,6 +110,40 @@ const CALLS: Call[] = [
     signedIn: true,
     essential: ['method_id'],
     run: (client) => client.otps.sms.send(SECOND_PHONE),
+    returned: asIs,
+  },
+  {
+    name: 'otps.whatsapp.loginOrCreate',
+    path: '/otps/whatsapp/login_or_create',
+    signedIn: false,
+    essential: ['method_id'],
+    run: (client) => client.otps.whatsapp.loginOrCreate(PHONE),
+    returned: asIs,
+  },
+  {
+    name: 'otps.whatsapp.send (primary)',
+    path: '/otps/whatsapp/send/primary',
+    signedIn: false,
+    essential: ['method_id'],
+    run: (client) => client.otps.whatsapp.send(PHONE),
+    returned: asIs,
+  },
+  {
+    name: 'otps.whatsapp.send (secondary)',
+    path: '/otps/whatsapp/send/secondary',
+    signedIn: true,
+    essential: ['method_id'],
+    run: (client) => client.otps.whatsapp.send(SECOND_PHONE),
+    returned: asIs,
+  },
+  {
+    name: 'otps.authenticate (WhatsApp code)',
+    path: '/otps/authenticate',
+    answer: WHATSAPP_SIGN_IN,
+    signedIn: false,
+    essential: SESSION_FIELDS,
+    run: (client) =>
+      client.otps.authenticate('123456', 'phone-number-test-1', { session_duration_minutes: 60 }),
     returned: asIs,
   },
   {
@@ -261,14 +310,17 @@ async function clientAnswering(call: Call, data: Json): Promise<StytchHeadlessCl
 }
 
 it('the emulator answered every call (the suite has something to mutate)', () => {
-  for (const call of CALLS) expect(answers.get(call.path), call.path).toBeDefined()
+  for (const call of CALLS) expect(answers.get(call.answer ?? call.path), call.name).toBeDefined()
+  // The WhatsApp sign-in is its own answer: its factor went by WhatsApp.
+  expect(JSON.stringify(answers.get(WHATSAPP_SIGN_IN))).toContain('"delivery_method":"whatsapp"')
 })
 
 describe.each(CALLS.map((call) => [call.name, call] as const))('%s', (_name, call) => {
-  const cases = mutations(answers.get(call.path) ?? {}).map((m) => [m.label, m] as const)
+  const answer = answers.get(call.answer ?? call.path)
+  const cases = mutations(answer ?? {}).map((m) => [m.label, m] as const)
 
   it.each(cases)('%s', async (_label, mutation) => {
-    const data = mutation.apply(answers.get(call.path)!)
+    const data = mutation.apply(answer!)
     const client = await clientAnswering(call, data)
     const before = {
       session: client.session.getSync(),

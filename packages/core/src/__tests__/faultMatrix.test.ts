@@ -46,8 +46,10 @@ interface Call {
   signedIn: boolean
   /** Idempotent: retried on network errors and 5xx. */
   retried: boolean
-  /** Sends an SMS when it gets through. */
+  /** Sends a message when it gets through. */
   sends: boolean
+  /** What that message goes by, as the matrix names it. */
+  channel?: 'WhatsApp'
   /** Clears the session whatever happens (revoke). */
   signsOut: boolean
   /** Extra setup after signing in (or not). */
@@ -84,6 +86,37 @@ const CALLS: Call[] = [
     sends: true,
     signsOut: false,
     run: (ctx, signal) => ctx.client.otps.sms.send(SECOND_PHONE, { signal }),
+  },
+  {
+    name: 'otps.whatsapp.loginOrCreate',
+    path: '/sdk/v1/otps/whatsapp/login_or_create',
+    signedIn: false,
+    retried: false,
+    sends: true,
+    channel: 'WhatsApp',
+    signsOut: false,
+    run: (ctx, signal) => ctx.client.otps.whatsapp.loginOrCreate(PHONE, { signal }),
+  },
+  {
+    name: 'otps.whatsapp.send (primary)',
+    path: '/sdk/v1/otps/whatsapp/send/primary',
+    signedIn: false,
+    retried: false,
+    sends: true,
+    channel: 'WhatsApp',
+    signsOut: false,
+    prepare: async (ctx) => void (await ctx.client.otps.whatsapp.loginOrCreate(PHONE)),
+    run: (ctx, signal) => ctx.client.otps.whatsapp.send(PHONE, { signal }),
+  },
+  {
+    name: 'otps.whatsapp.send (secondary)',
+    path: '/sdk/v1/otps/whatsapp/send/secondary',
+    signedIn: true,
+    retried: false,
+    sends: true,
+    channel: 'WhatsApp',
+    signsOut: false,
+    run: (ctx, signal) => ctx.client.otps.whatsapp.send(SECOND_PHONE, { signal }),
   },
   {
     name: 'otps.authenticate',
@@ -506,7 +539,7 @@ const SHORT: Record<ErrorClass, string> = {
   AbortError: 'AbortError',
 }
 
-function cell(outcome: Outcome): string {
+function cell(outcome: Outcome, call: Call): string {
   const parts: string[] = []
   if (outcome.error === null) parts.push('resolves')
   else if (outcome.error === 'AbortError') parts.push('`AbortError`')
@@ -514,7 +547,7 @@ function cell(outcome: Outcome): string {
   if (outcome.status !== undefined) parts[0] += ` ${outcome.status}`
   if (outcome.retryAfter !== undefined) parts[0] += ` (retryAfter ${outcome.retryAfter})`
   parts.push(`${outcome.tries}×`)
-  if (outcome.sms > 0) parts.push(`${outcome.sms} SMS`)
+  if (outcome.sms > 0) parts.push(`${outcome.sms} ${call.channel ?? 'SMS'}`)
   if (outcome.state === 'cleared') parts.push('cleared')
   if (outcome.recovery === 'sign in again') parts.push('↻ sign in')
   if (outcome.recovery === 'new code') parts.push('↻ new code')
@@ -528,7 +561,7 @@ function renderMatrix(): string {
     const cells = CALLS.map((call) => {
       const outcome = observed.get(cellKey(call, fault))
       if (!outcome) throw new Error(`no outcome for ${cellKey(call, fault)}: run the whole file`)
-      return cell(outcome)
+      return cell(outcome, call)
     })
     return `| ${fault.name} | ${cells.join(' | ')} |`
   })
@@ -538,7 +571,7 @@ function renderMatrix(): string {
     const cells = IDEMPOTENT.map((call) => {
       const outcome = observed.get(`transient|${name}|${call.name}`)
       if (!outcome) throw new Error(`no transient outcome for ${name} × ${call.name}: run the whole file`)
-      return cell(outcome)
+      return cell(outcome, call)
     })
     return `| ${name} | ${cells.join(' | ')} |`
   })

@@ -98,6 +98,37 @@ describe('full login against the emulator', () => {
     expect(await response.json()).toMatchObject({ error_type: 'session_not_found' })
   })
 
+  it('WhatsApp: loginOrCreate → message → authenticate → session.authenticate → user.get → revoke', async () => {
+    const stytch = client()
+    const sent = await stytch.otps.whatsapp.loginOrCreate(PHONE, { expiration_minutes: 5 })
+    expect(sent.status_code).toBe(200)
+    expect(sent.method_id).toMatch(/^phone-number-/)
+    // The message went out on WhatsApp, not SMS.
+    expect(emulator.messages()).toEqual([
+      expect.objectContaining({ to: PHONE, channel: 'whatsapp', method_id: sent.method_id }),
+    ])
+
+    const auth = await stytch.otps.authenticate(lastCode(), sent.method_id, { session_duration_minutes: 60 })
+    expect(auth.session.authentication_factors).toEqual([
+      expect.objectContaining({
+        type: 'otp',
+        delivery_method: 'whatsapp',
+        phone_number_factor: { phone_id: sent.method_id, phone_number: PHONE },
+      }),
+    ])
+    expect(stytch.session.getSync()).toEqual(auth.session)
+
+    // A resend on the signed-in user's number is a WhatsApp send/secondary, and its code works too.
+    const resent = await stytch.otps.whatsapp.send(PHONE)
+    expect(emulator.messages().at(-1)).toMatchObject({ channel: 'whatsapp', method_id: resent.method_id })
+
+    const confirmed = await stytch.session.authenticate()
+    expect(confirmed.session.session_id).toBe(auth.session.session_id)
+    expect((await stytch.user.get()).phone_numbers.map((p) => p.phone_number)).toContain(PHONE)
+    await expect(stytch.session.revoke()).resolves.toMatchObject({ status_code: 200 })
+    expect(stytch.session.getSync()).toBeNull()
+  })
+
   it('a reload (new client, same storage) picks the session up and the server confirms it', async () => {
     const storage = createMemoryStorage()
     const first = client(storage)
