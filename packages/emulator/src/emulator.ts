@@ -2,6 +2,7 @@ import { corsHeaders, preflightResponse } from './cors'
 import { errorResponse } from './errors'
 import { FaultQueue, faultResponse, type Fault } from './faults'
 import { handleInbox, isInboxPath, resetState } from './inbox'
+import { generateJwtKeyPair, JwtKeys } from './jwtKeys'
 import { MessageLog } from './messageLog'
 import { resolveOptions, type EmulatorOptions, type SentMessage } from './options'
 import { CodeBook } from './otp'
@@ -120,7 +121,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     options: resolved,
     users: new UserStore(),
     codes: new CodeBook(),
-    sessions: new SessionBook(resolved.projectId),
+    sessions: new SessionBook(
+      resolved.projectId,
+      new JwtKeys(resolved.jwtKeyPair === 'own' ? generateJwtKeyPair() : undefined),
+    ),
     limiter: new RateLimiter(resolved.rateLimit),
     locks: new UserLocks(resolved.userLock),
     messages: new MessageLog(resolved.maxMessages),

@@ -54,7 +54,7 @@ export async function handleInbox(request: Request, state: EmulatorState): Promi
       const after = url.searchParams.get('after')
       if (after !== null) {
         const from = /^\d{1,15}$/.test(after) ? Number(after) : 0
-        return new Response(inboxUpdate(state.messages.newest(PAGE_MESSAGES, from)), {
+        return new Response(inboxUpdate(state.messages.newest(PAGE_MESSAGES, from), state.messages.oldest), {
           headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
         })
       }

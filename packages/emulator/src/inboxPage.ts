@@ -25,9 +25,12 @@ export function messageItem({ seq, message }: LoggedMessage): string {
 </article></li>`
 }
 
-/** The items above `after`, for the page's updates: a fragment parsed by the page, never run. */
-export function inboxUpdate(entries: LoggedMessage[]): string {
-  return `<ol>${entries.map(messageItem).join('\n')}</ol>`
+/**
+ * The items above `after`, for the page's updates: a fragment parsed by the page, never run. `oldest`
+ * lets the page drop what the log no longer holds (a reset, a cleared inbox).
+ */
+export function inboxUpdate(entries: LoggedMessage[], oldest: number): string {
+  return `<ol data-oldest="${oldest}">${entries.map(messageItem).join('\n')}</ol>`
 }
 
 // Prepends new items without touching the ones shown, and announces them politely.
@@ -42,6 +45,9 @@ async function poll() {
     if (response.ok) {
       const update = new DOMParser().parseFromString(await response.text(), 'text/html')
       const items = [...update.querySelectorAll('li[data-seq]')]
+      const oldest = Number(update.querySelector('ol').dataset.oldest)
+      for (const shown of [...list.children]) if (Number(shown.dataset.seq) < oldest) shown.remove()
+      if (list.children.length === 0 && items.length === 0) empty.hidden = false
       for (const item of [...items].reverse()) list.prepend(document.importNode(item, true))
       if (items.length > 0) {
         last = Number(items[0].dataset.seq)

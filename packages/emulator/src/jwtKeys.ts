@@ -18,30 +18,41 @@ export interface Jwk {
 
 export const JWT_ALGORITHM = 'RS256'
 
-interface KeyPair {
+export interface KeyPair {
   privateKey: KeyObject
   publicKey: KeyObject
 }
 
-// Made on first use, then shared by the instances of this process: an RSA key costs 0.1 to 0.3 s of CPU,
-// too much for suites that start an emulator per test.
-let processPair: KeyPair | undefined
-
-function keyPair(): KeyPair {
-  processPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
-  return processPair
+/** A fresh RS256 key pair; 0.1 to 0.3 s of CPU. */
+export function generateJwtKeyPair(): KeyPair {
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
 }
+
+// Made on first use, then shared by the in-process instances that have no pair of their own: too many
+// fractions of a second for suites that start an emulator per test.
+let processPair: KeyPair | undefined
 
 const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 
 /**
- * The signing key of one emulator instance: its own key id over the process's RS256 key pair. A JWT
- * from another run never verifies (another key pair); one from another instance of this process names
- * another `kid`, which this instance refuses and its key set does not list, so jose and the vendor's
- * clients refuse it too.
+ * The signing key of one emulator instance: its own key id, over its own RS256 key pair or the one the
+ * process shares. A JWT from another run never verifies (another key pair); one from another instance
+ * names another `kid`, which this instance refuses and its key set does not list, so jose and the
+ * vendor's clients refuse it too.
  */
 export class JwtKeys {
   readonly kid = `jwk-test-${randomUUID()}`
+  readonly #own: KeyPair | undefined
+
+  constructor(own?: KeyPair) {
+    this.#own = own
+  }
+
+  #pair(): KeyPair {
+    if (this.#own) return this.#own
+    processPair ??= generateJwtKeyPair()
+    return processPair
+  }
 
   /**
    * Signs synchronously (node:crypto, about a millisecond): WebCrypto's asynchronous signing finishes on
@@ -49,7 +60,7 @@ export class JwtKeys {
    */
   sign(claims: JWTPayload): string {
     const input = `${segment({ alg: JWT_ALGORITHM, typ: 'JWT', kid: this.kid })}.${segment(claims)}`
-    return `${input}.${sign('sha256', Buffer.from(input), keyPair().privateKey).toString('base64url')}`
+    return `${input}.${sign('sha256', Buffer.from(input), this.#pair().privateKey).toString('base64url')}`
   }
 
   /**
@@ -58,7 +69,7 @@ export class JwtKeys {
    */
   async verify(token: string): Promise<JWTPayload | null> {
     try {
-      const { publicKey } = keyPair()
+      const { publicKey } = this.#pair()
       const { payload } = await compactVerify(
         token,
         (header) => {
@@ -78,7 +89,7 @@ export class JwtKeys {
 
   /** The public half, for the key set endpoint. */
   async jwks(): Promise<Jwk[]> {
-    const { n = '', e = '' } = await exportJWK(keyPair().publicKey)
+    const { n = '', e = '' } = await exportJWK(this.#pair().publicKey)
     return [
       {
         kty: 'RSA',

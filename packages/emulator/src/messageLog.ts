@@ -37,6 +37,11 @@ export class MessageLog {
     return found
   }
 
+  /** The number of the oldest message held; anything below it was cleared or fell off the end. */
+  get oldest(): number {
+    return this.#entries[0]?.seq ?? this.#next
+  }
+
   get size(): number {
     return this.#entries.length
   }

@@ -142,6 +142,8 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const log = logOption === false ? () => {} : (logOption ?? ((line: string) => console.log(line)))
   const onMessage = emulatorOptions.onMessage
   const emulator = createEmulator({
+    // One emulator per server: it can afford a key pair of its own.
+    jwtKeyPair: 'own',
     ...emulatorOptions,
     onMessage: (message) => {
       log(formatMessageLine(message))

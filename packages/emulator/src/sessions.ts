@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Attributes } from './body'
 import type { Channel } from './channels'
 import { isoTime, newId } from './ids'
-import { JwtKeys } from './jwtKeys'
+import type { JwtKeys } from './jwtKeys'
 
 /** Session JWTs live five minutes; the opaque token lives as long as the session. */
 export const JWT_LIFETIME_SECONDS = 300
@@ -49,11 +49,12 @@ export interface SessionView {
 export class SessionBook {
   readonly #sessions = new Map<string, SessionRecord>()
   readonly #byToken = new Map<string, string>()
-  readonly keys = new JwtKeys()
+  readonly keys: JwtKeys
   readonly #projectId: string
 
-  constructor(projectId: string) {
+  constructor(projectId: string, keys: JwtKeys) {
     this.#projectId = projectId
+    this.keys = keys
   }
 
   create(

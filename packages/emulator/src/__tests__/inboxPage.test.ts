@@ -96,6 +96,20 @@ describe('the inbox page', () => {
     expect((document.getElementById('empty') as HTMLElement).hidden).toBe(true)
   })
 
+  it('a reset or a cleared inbox empties the page too', async () => {
+    const emulator = createEmulator()
+    await sendCode(emulator, PHONE)
+    const { document } = await openInbox(emulator)
+    expect(document.querySelectorAll('li')).toHaveLength(1)
+    const cleared = await emulator.fetch(`${PAGE_URL}messages`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(cleared.status).toBe(204)
+    await vi.waitFor(() => expect(document.querySelectorAll('li')).toHaveLength(0), { timeout: 6000 })
+    expect((document.getElementById('empty') as HTMLElement).hidden).toBe(false)
+  })
+
   it('Copy puts the code on the clipboard and says so', async () => {
     const emulator = createEmulator()
     await sendCode(emulator, PHONE)

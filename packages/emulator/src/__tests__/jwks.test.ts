@@ -119,6 +119,33 @@ describe('session JWTs', () => {
     expectErrorShape(json, 404, 'session_not_found')
   })
 
+  it('each server signs with a key pair of its own; in-process emulators share one under their own kid', async () => {
+    const keyOf = async (emulator: Emulator) =>
+      (
+        (await (await emulator.fetch(`${BASE}/v1/sessions/jwks/${DEMO_PROJECT_ID}`)).json()) as {
+          keys: { kid: string; n: string }[]
+        }
+      ).keys[0] as { kid: string; n: string }
+    const other = await startEmulatorServer({ port: 0, log: false })
+    try {
+      const [first, second] = [await keyOf(server.emulator), await keyOf(other.emulator)]
+      expect(first.n).not.toBe(second.n)
+      // A JWT from the other server fails this one's key set, with the vendor's SDK and with jose.
+      const { session_jwt } = await signIn(other.emulator)
+      await expect(nodeClient().sessions.authenticateJwtLocal({ session_jwt })).rejects.toMatchObject({
+        code: 'jwt_invalid',
+      })
+    } finally {
+      await other.close()
+    }
+    const [a, b] = [await keyOf(createEmulator()), await keyOf(createEmulator())]
+    expect(a.n).toBe(b.n)
+    expect(a.kid).not.toBe(b.kid)
+    const own = [await keyOf(createEmulator({ jwtKeyPair: 'own' })), a]
+    expect(own[0]?.n).not.toBe(own[1]?.n)
+    expect(() => createEmulator({ jwtKeyPair: 'mine' as 'own' })).toThrow(TypeError)
+  })
+
   it('keep one key pair across reset(), so a running app need not refetch the key set', async () => {
     const emulator = createEmulator()
     const before = (await (await emulator.fetch(`${BASE}/v1/sessions/jwks/${DEMO_PROJECT_ID}`)).json()) as {
