@@ -1,6 +1,7 @@
 // The browser budgets of issue 16, as ratios measured in one run: the time otpkit's login adds to a
 // bare React page at least 4× smaller than the vendor's, and its keystroke p95 no worse. They need
-// Chromium at /usr/bin/chromium; without it they do not run, and this file says so in one line.
+// Chromium (CHROMIUM_PATH, default /usr/bin/chromium); without it they do not run, and this file says
+// so in one line.
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { BrowserResults } from '../browser/browserBench'
 import { chromiumPath, hasChromium, measureInBrowser } from '../browser/browserBench'

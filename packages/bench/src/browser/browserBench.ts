@@ -16,7 +16,8 @@ import { startHttpsApi } from './httpsApi'
 import { buildPages, pageIds } from './pages'
 import { serveStatic } from './serveStatic'
 
-export const chromiumPath = '/usr/bin/chromium'
+/** Debian's chromium, or CHROMIUM_PATH as the workspace's test runner sets it. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 export function hasChromium(): boolean {
   return existsSync(chromiumPath)
