@@ -34,7 +34,7 @@ export const firstPaintReason =
   "<PhoneLogin>'s first paint is the client (core), the phone and code steps, the country picker with its " +
   'calling-code table (1,330 B gzip, needed to show "+1" for any allowed country) and the English ' +
   'strings; what is left to move out (the code step and error texts, ~1.8 KB gzip) sits in the ' +
-  "component's own structure, which issue 15's flow rewrite changes."
+  "component's own structure, which the rewrite of <PhoneLogin> into a view over a state machine changes."
 
 export const requestBudgets = {
   construction: 0,
