@@ -14,7 +14,6 @@ const suites = [
   // The Redis store's tests start their own redis-server (on a Unix socket in a temporary folder).
   { dir: 'packages/server', redis: 'src/__tests__/redisStore.test.ts' },
   { dir: 'packages/react' },
-  { dir: 'packages/server' },
   { dir: 'packages/bench' },
   { dir: 'examples/vite-react', browser: true },
   // Two `next build`s (the example and the client-boundary app), then Chromium against the example.
