@@ -25,9 +25,16 @@ export interface ChunkSize extends Size {
   reachable: boolean
   /**
    * Set for a chunk of <PhoneLogin>'s on-demand data, which a page loads only when it needs it: one
-   * calling code's phone metadata, the whole world's, or a language other than English.
+   * group of calling codes' phone metadata (named by the group's first two digits: `1` is +1 alone), the
+   * table of one zone's groups (a zone is a calling code's first digit), the table of the zones (neither
+   * table is needed with the whole world's), the whole world's, or a language other than English.
    */
-  data?: { callingCode: string } | { world: true } | { language: string }
+  data?:
+    | { callingCode: string }
+    | { zone: string }
+    | { callingCodeTable: true }
+    | { world: true }
+    | { language: string }
 }
 
 export interface InputShare {
@@ -110,6 +117,9 @@ function dataOf(inputs: string[]): ChunkSize['data'] {
   const only = (pattern: RegExp) => inputs.length > 0 && inputs.every((input) => pattern.test(input))
   const callingCode = /\/phone\/metadata\/(\d+)\.[jt]s$/
   if (only(callingCode)) return { callingCode: callingCode.exec(inputs[0] ?? '')?.[1] ?? '' }
+  const zone = /\/phone\/metadata\/zone(\d)\.[jt]s$/
+  if (only(zone)) return { zone: zone.exec(inputs[0] ?? '')?.[1] ?? '' }
+  if (only(/\/phone\/(loadMetadata|metadata\/loaders)\.[jt]s$/)) return { callingCodeTable: true }
   if (only(/libphonenumber-js\/metadata\.min\.json/)) return { world: true }
   const language = /\/strings\/(es|fr|ptBR)\.[jt]s$/
   if (only(language)) return { language: language.exec(inputs[0] ?? '')?.[1] ?? '' }
@@ -220,7 +230,13 @@ export async function measureBundle(entry: string, options: MeasureOptions = {})
     js: addSizes(chunks.filter((chunk) => chunk.reachable)),
     unreachable: addSizes(chunks.filter((chunk) => !chunk.reachable)),
     firstPaint: addSizes(chunks.filter((chunk) => chunk.beforeFirstPaint)),
-    defaultCountries: loadedWith(chunks, (data) => 'callingCode' in data && data.callingCode === '1'),
+    defaultCountries: loadedWith(
+      chunks,
+      (data) =>
+        'callingCodeTable' in data ||
+        ('zone' in data && data.zone === '1') ||
+        ('callingCode' in data && data.callingCode === '1'),
+    ),
     everyCountry: loadedWith(chunks, (data) => 'world' in data),
     css: addSizes(cssSizes),
     chunks,
