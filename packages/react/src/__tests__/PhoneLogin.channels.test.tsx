@@ -92,7 +92,8 @@ describe('<PhoneLogin channels>', () => {
   it('speaks each built-in language for the channel choice', async () => {
     const { stytch } = createHarness()
     renderWith(stytch, <PhoneLogin channels={['sms', 'whatsapp']} locale="es" />)
-    expect(screen.getByRole('group', { name: 'Enviar el código por' })).toBeTruthy()
+    // Spanish loads on demand: wait for it, as a person would.
+    expect(await screen.findByRole('group', { name: 'Enviar el código por' })).toBeTruthy()
     await userChoose('WhatsApp')
     expect(screen.getByText('Te enviaremos un código de 6 dígitos por WhatsApp.')).toBeTruthy()
   })
