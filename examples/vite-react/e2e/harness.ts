@@ -191,11 +191,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Valid US numbers, (area) 555-0101 upwards, a new one per call; `digits` is the national number as a
  * person types it. The emulator limits sends per number, so each test file takes its own area code. */
-export function phoneNumbers(areaCode: number): () => { e164: string; digits: string } {
+export function phoneNumbers(areaCode: number): () => { e164: string; digits: string; display: string } {
   let line = 100
   return () => {
     line += 1
-    return { e164: `+1${areaCode}5550${line}`, digits: `${areaCode}5550${line}` }
+    // `display`: how the signed-in page writes it.
+    return {
+      e164: `+1${areaCode}5550${line}`,
+      digits: `${areaCode}5550${line}`,
+      display: `+1 ${areaCode} 555 0${line}`,
+    }
   }
 }
 

@@ -66,7 +66,8 @@ test('logs in with a typed number and the code from the inbox, in exactly two AP
   await codeField.pressSequentially(code)
   await signedInHeading(page).waitFor()
   const facts = page.getByRole('definition')
-  expect(await facts.nth(0).textContent()).toBe(phone.e164)
+  // Formatted for reading, as one unbroken word.
+  expect(await facts.nth(0).textContent()).toBe(phone.display)
   expect(await facts.nth(1).textContent()).toMatch(/^user-test-/)
   const timer = page.getByRole('timer')
   expect(await timer.textContent()).toMatch(/^(59:[0-5]\d|1:00:00)$/)

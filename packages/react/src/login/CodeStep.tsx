@@ -26,6 +26,8 @@ export interface CodeStepProps {
   resendSeconds: number
   /** Seconds left of a 429 wait that also blocks verifying. */
   waitSeconds: number
+  /** "Code expires in 4:59": shown, never announced (it changes every second). */
+  expiresIn?: string
   error?: string
   status?: string
   /** Which control takes focus next; the key changes each time focus should move. */
@@ -95,6 +97,9 @@ export function CodeStep(props: CodeStepProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${errorId} ${sentToId}` : sentToId}
       />
+      <p className="otpkit-expiry" aria-hidden={props.expiresIn ? undefined : true}>
+        {props.expiresIn}
+      </p>
       <StatusMessage errorId={errorId} error={error} status={props.status} />
       <button
         type="submit"

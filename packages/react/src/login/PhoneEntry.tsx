@@ -6,6 +6,7 @@
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
+import { formatWait } from '../strings/formatWait'
 import type { PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
 import { errorText } from './describeError'
@@ -20,6 +21,8 @@ export interface PhoneEntryProps {
   field: ReturnType<typeof usePhoneField>
   tools: PhoneTools | undefined
   strings: PhoneLoginStrings
+  /** BCP 47 tag of the language shown, for plural rules. */
+  lang: string
   channels: readonly LoginChannel[]
   /** A failure before the flow was reached (the phone library did not load). */
   onLoadError: (error: unknown) => void
@@ -33,7 +36,16 @@ const localReason = {
   country: 'country_not_allowed',
 } as const
 
-export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoadError }: PhoneEntryProps) {
+export function PhoneEntry({
+  flow,
+  state,
+  field,
+  tools,
+  strings,
+  lang,
+  channels,
+  onLoadError,
+}: PhoneEntryProps) {
   const { error, channel } = state
   const limits = (field.e164 && state.limits[field.e164]) || undefined
   const waitSeconds = useSecondsLeft(Math.max(limits?.retryUntil ?? 0, limits?.cooldownUntil ?? 0))
@@ -83,11 +95,13 @@ export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoa
         shown
           ? errorText(shown, strings, {
               country: field.countryName(shown.country ?? field.country),
-              seconds: retrySeconds,
+              seconds: message.waitAtStart,
+              wait: formatWait(message.waitAtStart, strings, lang),
               channel,
             })
           : undefined
       }
+      status={message.waitOver ? strings.waitOver : undefined}
     />
   )
 }

@@ -93,6 +93,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           field={field}
           tools={field.tools}
           strings={strings}
+          lang={lang}
           channels={channels}
           onLoadError={(error) => report({ type: 'error', step: 'phone', channel: state.channel, error })}
         />
@@ -102,6 +103,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           flow={flow}
           state={state}
           strings={strings}
+          lang={lang}
           channels={channels}
           enableAutofill={enableAutofill}
         />

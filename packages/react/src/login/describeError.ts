@@ -72,7 +72,7 @@ const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLogin
 export function errorText(
   error: LoginError,
   strings: PhoneLoginStrings,
-  values: { country: string; seconds: number; channel: LoginChannel },
+  values: { country: string; seconds: number; wait: string; channel: LoginChannel },
 ): string {
   const text =
     error.kind === 'wrong_code'

@@ -33,7 +33,7 @@ export const en: PhoneLoginStrings = {
   errorCodeIncomplete: 'Enter all 6 digits of the code.',
   errorWrongCode: 'That code is not right. Check the text message and try again.',
   errorCodeExpired: 'This code has expired or was already used. Send a new code.',
-  errorRateLimited: 'Too many attempts. Try again in {seconds} s.',
+  errorRateLimited: 'Too many attempts. Try again in {wait}.',
   errorLocked: 'Too many wrong codes. Sign-in for this number is paused for a while; try again later.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorTimeout: 'The server took too long to answer. Try again.',
@@ -47,4 +47,11 @@ export const en: PhoneLoginStrings = {
   switchChannel: 'Send by {channel} instead',
   errorWrongCodeChannel: 'That code is not right. Check the {channel} message and try again.',
   errorTooManyWrongCodes: 'Too many wrong codes were entered, so this code no longer works. Send a new code.',
+
+  waitOver: 'You can try again now.',
+  waitSecondsOne: '{count} second',
+  waitSecondsOther: '{count} seconds',
+  waitMinutesOne: '{count} minute',
+  waitMinutesOther: '{count} minutes',
+  codeExpiresIn: 'Code expires in {time}',
 }

@@ -33,7 +33,7 @@ export const es: PhoneLoginStrings = {
   errorCodeIncomplete: 'Introduce los 6 dígitos del código.',
   errorWrongCode: 'El código no es correcto. Revisa el SMS e inténtalo de nuevo.',
   errorCodeExpired: 'Este código ha caducado o ya se usó. Pide un código nuevo.',
-  errorRateLimited: 'Demasiados intentos. Vuelve a intentarlo en {seconds} s.',
+  errorRateLimited: 'Demasiados intentos. Vuelve a intentarlo en {wait}.',
   errorLocked:
     'Demasiados códigos incorrectos. El acceso con este número está en pausa; inténtalo de nuevo más tarde.',
   errorNetwork: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
@@ -49,4 +49,11 @@ export const es: PhoneLoginStrings = {
   errorWrongCodeChannel: 'El código no es correcto. Revisa el mensaje de {channel} e inténtalo de nuevo.',
   errorTooManyWrongCodes:
     'Se introdujeron demasiados códigos incorrectos y este código ya no sirve. Pide un código nuevo.',
+
+  waitOver: 'Ya puedes volver a intentarlo.',
+  waitSecondsOne: '{count} segundo',
+  waitSecondsOther: '{count} segundos',
+  waitMinutesOne: '{count} minuto',
+  waitMinutesOther: '{count} minutos',
+  codeExpiresIn: 'El código caduca en {time}',
 }

@@ -33,7 +33,7 @@ export const fr: PhoneLoginStrings = {
   errorCodeIncomplete: 'Saisissez les 6 chiffres du code.',
   errorWrongCode: 'Ce code est incorrect. Vérifiez le SMS et réessayez.',
   errorCodeExpired: 'Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.',
-  errorRateLimited: 'Trop de tentatives. Réessayez dans {seconds} s.',
+  errorRateLimited: 'Trop de tentatives. Réessayez dans {wait}.',
   errorLocked:
     'Trop de codes incorrects. La connexion avec ce numéro est suspendue pour un moment ; réessayez plus tard.',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -49,4 +49,11 @@ export const fr: PhoneLoginStrings = {
   errorWrongCodeChannel: 'Ce code est incorrect. Vérifiez le message {channel} et réessayez.',
   errorTooManyWrongCodes:
     'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
+
+  waitOver: 'Vous pouvez réessayer.',
+  waitSecondsOne: '{count} seconde',
+  waitSecondsOther: '{count} secondes',
+  waitMinutesOne: '{count} minute',
+  waitMinutesOther: '{count} minutes',
+  codeExpiresIn: 'Le code expire dans {time}',
 }
