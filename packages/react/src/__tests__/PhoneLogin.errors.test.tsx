@@ -268,8 +268,12 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
     await user.paste('+44 20 7946 0958')
     expect(phone.value).toBe('+44 20 7946 0958')
     expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    // Said at once, with the calling code, so the picker's +1 and the number do not disagree in silence.
+    expect(screen.getByRole('status').textContent).toBe(
+      'Numbers from United Kingdom (+44) are not supported here.',
+    )
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Phone numbers from United Kingdom are not supported.')
+    await screen.findByText('Numbers from United Kingdom (+44) are not supported here.')
     expect(requests).toEqual([])
   })
 
@@ -279,6 +283,37 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
     await user.click(screen.getByLabelText('Phone number'))
     await user.paste('+44 20 7946 0958')
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Phone numbers from United Kingdom are not supported.')
+    await screen.findByText('Numbers from United Kingdom (+44) are not supported here.')
+  })
+
+  it('a region sharing its calling code with an allowed country is named plainly, and nothing is sent', async () => {
+    const { stytch, requests } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['GB']} />)
+    await user.click(screen.getByLabelText('Phone number'))
+    await user.paste('+44 7797 712345')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await screen.findByText(
+      'Jersey shares +44 with United Kingdom, but numbers from Jersey are not supported here.',
+    )
+    expect(requests).toEqual([])
+  })
+
+  it('a Canadian number with only the United States allowed says so, typed in national format', async () => {
+    const { stytch, requests } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['US']} />)
+    await user.type(screen.getByLabelText('Phone number'), '6135550123')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await screen.findByText(
+      'Canada shares +1 with United States, but numbers from Canada are not supported here.',
+    )
+    expect(requests).toEqual([])
+  })
+
+  it('a typed number of another allowed country moves the picker to it', async () => {
+    const { stytch } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA']} />)
+    expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    await user.type(screen.getByLabelText('Phone number'), '6135550123')
+    await screen.findByRole('button', { name: /country: canada/i })
   })
 })

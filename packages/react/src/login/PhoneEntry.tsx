@@ -4,12 +4,14 @@
 // asks the flow to send. The wait shown is the typed number's own, so a limit on one number never
 // holds back another.
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
+import { dialCode } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
 import { formatWait } from '../strings/formatWait'
 import type { PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
 import { errorText } from './describeError'
+import type { LoginError } from './describeError'
 import { PhoneStep } from './PhoneStep'
 import type { usePhoneField } from './usePhoneField'
 import { useSecondsLeft } from './useSecondsLeft'
@@ -53,7 +55,17 @@ export function PhoneEntry({
   // A send error belongs to its number; a code that ran out after a reload comes back here.
   const belongs = error?.action === 'send' ? error.phone === field.e164 : error?.code === 'code_expired'
   const message = useStepError(error, belongs, retrySeconds)
-  const shown = message.shown
+  // A number from a calling code the app does not take is named as soon as it is typed, so the picker
+  // (which cannot show that country) and the number never disagree in silence.
+  const early =
+    tools && field.text.trim().startsWith('+')
+      ? tools.checkPhone(field.text, field.country, field.allowed)
+      : undefined
+  const foreign: LoginError | null =
+    early && !early.ok && early.reason === 'country' && !early.mainCountry
+      ? { kind: 'country_not_allowed', country: early.country }
+      : null
+  const shown: LoginError | null = message.shown ?? foreign
 
   const send = async () => {
     message.setLocal(null)
@@ -65,7 +77,10 @@ export function PhoneEntry({
       return onLoadError(failure)
     }
     const check = loaded.checkPhone(field.text, field.country, field.allowed)
-    if (!check.ok) return message.setLocal({ kind: localReason[check.reason], country: check.country })
+    if (!check.ok) {
+      const kind = check.mainCountry ? 'region_not_allowed' : localReason[check.reason]
+      return message.setLocal({ kind, country: check.country, mainCountry: check.mainCountry })
+    }
     await flow.send({ phone: check.e164, channel })
   }
 
@@ -95,6 +110,8 @@ export function PhoneEntry({
         shown
           ? errorText(shown, strings, {
               country: field.countryName(shown.country ?? field.country),
+              dialCode: `+${dialCode(shown.country ?? field.country) ?? ''}`,
+              mainCountry: shown.mainCountry && field.countryName(shown.mainCountry),
               seconds: message.waitAtStart,
               wait: formatWait(message.waitAtStart, strings, lang),
               channel,

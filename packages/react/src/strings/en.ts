@@ -29,7 +29,9 @@ export const en: PhoneLoginStrings = {
   errorPhoneTooShort: 'This number is too short for {country}.',
   errorPhoneTooLong: 'This number is too long for {country}.',
   errorPhoneInvalid: 'This is not a valid phone number for {country}.',
-  errorCountryNotAllowed: 'Phone numbers from {country} are not supported.',
+  errorCountryNotAllowed: 'Numbers from {country} ({dialCode}) are not supported here.',
+  errorRegionNotAllowed:
+    '{country} shares {dialCode} with {mainCountry}, but numbers from {country} are not supported here.',
   errorCodeIncomplete: 'Enter all 6 digits of the code.',
   errorWrongCode: 'That code is not right. Check the text message and try again.',
   errorCodeExpired: 'This code has expired or was already used. Send a new code.',

@@ -29,7 +29,9 @@ export const es: PhoneLoginStrings = {
   errorPhoneTooShort: 'Este número es demasiado corto para {country}.',
   errorPhoneTooLong: 'Este número es demasiado largo para {country}.',
   errorPhoneInvalid: 'Este no es un número de teléfono válido para {country}.',
-  errorCountryNotAllowed: 'No se admiten números de {country}.',
+  errorCountryNotAllowed: 'Los números de {country} ({dialCode}) no se admiten aquí.',
+  errorRegionNotAllowed:
+    '{country} comparte el prefijo {dialCode} con {mainCountry}, pero los números de {country} no se admiten aquí.',
   errorCodeIncomplete: 'Introduce los 6 dígitos del código.',
   errorWrongCode: 'El código no es correcto. Revisa el SMS e inténtalo de nuevo.',
   errorCodeExpired: 'Este código ha caducado o ya se usó. Pide un código nuevo.',

@@ -29,7 +29,9 @@ export const fr: PhoneLoginStrings = {
   errorPhoneTooShort: 'Ce numéro est trop court pour le pays {country}.',
   errorPhoneTooLong: 'Ce numéro est trop long pour le pays {country}.',
   errorPhoneInvalid: 'Ce numéro n’est pas valide pour le pays {country}.',
-  errorCountryNotAllowed: 'Les numéros du pays {country} ne sont pas acceptés.',
+  errorCountryNotAllowed: 'Les numéros de {country} ({dialCode}) ne sont pas acceptés ici.',
+  errorRegionNotAllowed:
+    '{country} partage l’indicatif {dialCode} avec {mainCountry}, mais les numéros de {country} ne sont pas acceptés ici.',
   errorCodeIncomplete: 'Saisissez les 6 chiffres du code.',
   errorWrongCode: 'Ce code est incorrect. Vérifiez le SMS et réessayez.',
   errorCodeExpired: 'Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.',

@@ -29,7 +29,9 @@ export const ptBR: PhoneLoginStrings = {
   errorPhoneTooShort: 'Este número é curto demais para {country}.',
   errorPhoneTooLong: 'Este número é longo demais para {country}.',
   errorPhoneInvalid: 'Este não é um número de telefone válido para {country}.',
-  errorCountryNotAllowed: 'Números de {country} não são aceitos.',
+  errorCountryNotAllowed: 'Números de {country} ({dialCode}) não são aceitos aqui.',
+  errorRegionNotAllowed:
+    '{country} compartilha o código {dialCode} com {mainCountry}, mas números de {country} não são aceitos aqui.',
   errorCodeIncomplete: 'Digite os 6 dígitos do código.',
   errorWrongCode: 'Código incorreto. Confira o SMS e tente de novo.',
   errorCodeExpired: 'Este código expirou ou já foi usado. Peça um novo código.',

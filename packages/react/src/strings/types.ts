@@ -36,7 +36,10 @@ export interface PhoneLoginStrings {
   errorPhoneTooShort: string
   errorPhoneTooLong: string
   errorPhoneInvalid: string
+  /** {country} and its calling code {dialCode} ("+44"). */
   errorCountryNotAllowed: string
+  /** A region sharing its calling code with an allowed main country ({mainCountry}) but not allowed itself. */
+  errorRegionNotAllowed: string
   errorCodeIncomplete: string
   errorWrongCode: string
   errorCodeExpired: string
