@@ -36,7 +36,13 @@ function launchBrowser(): Promise<Browser> {
 
 export interface TestBrowser {
   /** A fresh browser profile (its own storage and cookies): a second one is another person, or another browser. */
-  newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>
+  newContext(options?: {
+    colorScheme?: 'light' | 'dark'
+    /** Default 880 × 700; a phone is 375 × 667. */
+    viewport?: { width: number; height: number }
+    reducedMotion?: 'reduce' | 'no-preference'
+    forcedColors?: 'active' | 'none'
+  }): Promise<BrowserContext>
 }
 
 /** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
@@ -51,13 +57,20 @@ export function setUpBrowser(): TestBrowser {
     await browser?.close()
   })
   return {
-    newContext({ colorScheme = 'light' } = {}) {
+    newContext({
+      colorScheme = 'light',
+      viewport = { width: 880, height: 700 },
+      reducedMotion,
+      forcedColors,
+    } = {}) {
       if (!browser)
         throw new Error('setUpBrowser(): the browser starts in beforeAll; call newContext() in a test')
       return browser.newContext({
-        viewport: { width: 880, height: 700 },
+        viewport,
         deviceScaleFactor: 2,
         colorScheme,
+        reducedMotion,
+        forcedColors,
         locale: 'en-US',
         timezoneId: 'UTC',
       })

@@ -11,7 +11,13 @@ export function LoginPage({ focusHeading = false }: { focusHeading?: boolean }) 
         Pre-built component
       </h1>
       {/* The session hooks see the sign-in and App switches to the signed-in page; no callback needed. */}
-      <PhoneLogin channels={['sms', 'whatsapp']} expirationMinutes={5} sessionDurationMinutes={60} />
+      <PhoneLogin
+        channels={['sms', 'whatsapp']}
+        expirationMinutes={5}
+        sessionDurationMinutes={60}
+        // `?lang=ar` (or de, es, fr, it, ja, pt-br) shows the login in that language.
+        locale={new URLSearchParams(window.location.search).get('lang') ?? undefined}
+      />
     </section>
   )
 }

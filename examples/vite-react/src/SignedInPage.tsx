@@ -61,7 +61,9 @@ export function SignedInPage({
           <dt>Phone number</dt>
           <dd>
             {/* A number is one word: isolated from the text around it and never broken inside. */}
-            <bdi className="phone-number">{phone ? formatPhone(phone) : 'unknown'}</bdi>
+            <bdi className="phone-number" dir="ltr">
+              {phone ? formatPhone(phone) : 'unknown'}
+            </bdi>
           </dd>
         </div>
         <div className="fact-wide">

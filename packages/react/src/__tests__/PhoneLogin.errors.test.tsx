@@ -4,7 +4,7 @@ import { createMemoryStorage, createStytchClient, isStytchAPIError, isStytchNetw
 import { DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
 import { PhoneLogin } from '../index'
 import type { PhoneLoginEvent } from '../index'
-import { createHarness, renderWith } from './harness'
+import { createHarness, renderWith, wholeText } from './harness'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -69,7 +69,7 @@ describe('<PhoneLogin> errors', () => {
     expect(document.activeElement).toBe(resend)
 
     await user.click(resend)
-    await screen.findByText('A new code is on its way to +1 ••• ••• 0123.')
+    await screen.findByText(wholeText('A new code is on its way to +1 ••• ••• 0123.'))
     expect(emulator.messages()).toHaveLength(2)
     expect(document.activeElement).toBe(codeInput)
     await user.type(codeInput, lastCode())

@@ -28,6 +28,23 @@ export interface CodeEntryProps {
 /** Errors after which the typed code is of no use: the field is emptied for the next one. */
 const clearsCode = ['otp_code_not_found', 'too_many_wrong_codes', 'unable_to_auth_otp_code', 'code_expired']
 
+const PHONE = '\u0000'
+
+/** A message with the masked number kept whole: one unbreakable, direction-isolated word. */
+function withPhone(text: string, phone: string | null) {
+  const [before, after] = text.split(PHONE)
+  if (after === undefined) return text
+  return (
+    <>
+      {before}
+      <bdi className="otpkit-phone-number" dir="ltr">
+        {phone ?? ''}
+      </bdi>
+      {after}
+    </>
+  )
+}
+
 export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill }: CodeEntryProps) {
   const { error, channel, sentCount, maskedPhone } = state
   const [code, setCode] = useState('')
@@ -61,7 +78,7 @@ export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill
   return (
     <CodeStep
       strings={strings}
-      sentTo={channelString(strings, channel, 'sentTo', { phone: maskedPhone ?? '' })}
+      sentTo={withPhone(channelString(strings, channel, 'sentTo', { phone: PHONE }), maskedPhone)}
       code={code}
       onCodeChange={(digits) => {
         setCode(digits)
@@ -108,7 +125,7 @@ export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill
       }
       status={
         state.notice
-          ? fill(strings.codeResent, { phone: maskedPhone ?? '' })
+          ? withPhone(fill(strings.codeResent, { phone: PHONE }), maskedPhone)
           : message.waitOver
             ? strings.waitOver
             : undefined

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useId, useRef } from 'react'
-import type { ClipboardEvent } from 'react'
+import type { ClipboardEvent, ReactNode } from 'react'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
 import { StatusMessage } from './StatusMessage'
@@ -9,7 +9,7 @@ import { StatusMessage } from './StatusMessage'
 export interface CodeStepProps {
   strings: PhoneLoginStrings
   /** "We sent a 6-digit code to …", naming the masked number and the channel. */
-  sentTo: string
+  sentTo: ReactNode
   code: string
   /** Digits only, at most 6; called for typing, pasting and autofill alike. */
   onCodeChange: (digits: string) => void
@@ -29,7 +29,7 @@ export interface CodeStepProps {
   /** "Code expires in 4:59": shown, never announced (it changes every second). */
   expiresIn?: string
   error?: string
-  status?: string
+  status?: ReactNode
   /** Which control takes focus next; the key changes each time focus should move. */
   focus: { target: 'code' | 'resend'; key: number }
 }

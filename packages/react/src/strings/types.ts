@@ -80,4 +80,4 @@ export interface PhoneLoginStrings {
 }
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
-export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br'
+export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br' | 'de' | 'it' | 'ja' | 'ar'
