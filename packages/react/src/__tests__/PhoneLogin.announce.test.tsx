@@ -1,7 +1,7 @@
 // What a screen reader hears and where focus goes: waits said once at their start and once at their
 // end (never per second), long waits in minutes, the code's lifetime shown but not announced, and focus
 // after sign-in. Live regions are recorded over time with a MutationObserver, as a screen reader sees them.
-import { act, screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PhoneLogin } from '../index'
 import { createHarness, renderWith } from './harness'
@@ -127,5 +127,36 @@ describe('<PhoneLogin> focus after sign-in', () => {
     await user.type(await reachCodeStep(user), lastCode())
     await screen.findByText('You are signed in.')
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Your account' }))
+  })
+})
+
+describe('<PhoneLogin> "Didn’t get a code?"', () => {
+  it('groups resend (once allowed), the other channel and a different number under one name', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { stytch, emulator } = createHarness()
+    const { user } = renderWith(
+      stytch,
+      <PhoneLogin channels={['sms', 'whatsapp']} resendCooldownSeconds={5} />,
+      {
+        fakeTimers: true,
+      },
+    )
+    await reachCodeStep(user)
+    const group = screen.getByRole('group', { name: 'Didn’t get a code?' })
+    const names = () =>
+      within(group)
+        .getAllByRole('button')
+        .map((button) => button.textContent)
+    expect(names()).toEqual(['Resend code in 5 s', 'Send by WhatsApp instead', 'Use a different number'])
+    expect(within(group).getByRole('button', { name: 'Resend code in 5 s' })).toHaveProperty('disabled', true)
+    await act(async () => {
+      vi.advanceTimersByTime(5_000)
+    })
+    await user.click(within(group).getByRole('button', { name: 'Send by WhatsApp instead' }))
+    await waitFor(() =>
+      expect(emulator.messages().map((message) => message.channel)).toEqual(['sms', 'whatsapp']),
+    )
+    await user.click(screen.getByRole('button', { name: 'Use a different number' }))
+    expect(await screen.findByLabelText('Phone number')).toBeTruthy()
   })
 })

@@ -43,6 +43,7 @@ export function CodeStep(props: CodeStepProps) {
   const titleId = `${id}-title`
   const sentToId = `${id}-sent-to`
   const errorId = `${id}-error`
+  const noCodeId = `${id}-no-code`
   const input = useRef<HTMLInputElement>(null)
   const resend = useRef<HTMLButtonElement>(null)
 
@@ -109,7 +110,10 @@ export function CodeStep(props: CodeStepProps) {
       >
         {verifying ? strings.verifyingCode : strings.verifyCode}
       </button>
-      <div className="otpkit-actions">
+      <div className="otpkit-actions" role="group" aria-labelledby={noCodeId}>
+        <p id={noCodeId} className="otpkit-actions-title">
+          {strings.noCode}
+        </p>
         {props.canResend && (
           <button
             ref={resend}

@@ -22,6 +22,7 @@ export const ar: PhoneLoginStrings = {
   resendCodeIn: 'أعد الإرسال بعد {seconds} ث',
   codeResent: 'رمز جديد في طريقه إلى {phone}.',
   useDifferentNumber: 'استخدم رقمًا آخر',
+  noCode: 'لم يصلك الرمز؟',
   signedIn: 'لقد سجّلت الدخول.',
   errorPhoneRequired: 'أدخل رقم هاتفك.',
   errorPhoneTooShort: 'هذا الرقم قصير جدًا بالنسبة إلى {country}.',

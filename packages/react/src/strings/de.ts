@@ -22,6 +22,7 @@ export const de: PhoneLoginStrings = {
   resendCodeIn: 'Erneut senden in {seconds} s',
   codeResent: 'Ein neuer Code ist unterwegs an {phone}.',
   useDifferentNumber: 'Andere Nummer verwenden',
+  noCode: 'Keinen Code erhalten?',
   signedIn: 'Sie sind angemeldet.',
   errorPhoneRequired: 'Geben Sie Ihre Telefonnummer ein.',
   errorPhoneTooShort: 'Diese Nummer ist zu kurz für {country}.',

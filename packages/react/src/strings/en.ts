@@ -23,6 +23,7 @@ export const en: PhoneLoginStrings = {
   resendCodeIn: 'Resend code in {seconds} s',
   codeResent: 'A new code is on its way to {phone}.',
   useDifferentNumber: 'Use a different number',
+  noCode: 'Didn’t get a code?',
   signedIn: 'You are signed in.',
 
   errorPhoneRequired: 'Enter your phone number.',

@@ -23,6 +23,7 @@ export const es: PhoneLoginStrings = {
   resendCodeIn: 'Reenviar código en {seconds} s',
   codeResent: 'Hemos enviado un código nuevo al {phone}.',
   useDifferentNumber: 'Usar otro número',
+  noCode: '¿No te llegó el código?',
   signedIn: 'Has iniciado sesión.',
 
   errorPhoneRequired: 'Introduce tu número de teléfono.',

@@ -23,6 +23,7 @@ export const fr: PhoneLoginStrings = {
   resendCodeIn: 'Renvoyer le code dans {seconds} s',
   codeResent: 'Un nouveau code a été envoyé au {phone}.',
   useDifferentNumber: 'Utiliser un autre numéro',
+  noCode: 'Vous n’avez pas reçu de code ?',
   signedIn: 'Vous êtes connecté.',
 
   errorPhoneRequired: 'Saisissez votre numéro de téléphone.',

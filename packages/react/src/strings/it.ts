@@ -22,6 +22,7 @@ export const it: PhoneLoginStrings = {
   resendCodeIn: 'Invia di nuovo tra {seconds} s',
   codeResent: 'Un nuovo codice è in arrivo a {phone}.',
   useDifferentNumber: 'Usa un altro numero',
+  noCode: 'Non hai ricevuto il codice?',
   signedIn: 'Hai effettuato l’accesso.',
   errorPhoneRequired: 'Inserisci il tuo numero di telefono.',
   errorPhoneTooShort: 'Questo numero è troppo corto per {country}.',

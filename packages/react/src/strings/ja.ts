@@ -22,6 +22,7 @@ export const ja: PhoneLoginStrings = {
   resendCodeIn: '{seconds} 秒後に再送信できます',
   codeResent: '新しいコードを {phone} に送信しています。',
   useDifferentNumber: '別の番号を使う',
+  noCode: 'コードが届きませんか？',
   signedIn: 'サインインしました。',
   errorPhoneRequired: '電話番号を入力してください。',
   errorPhoneTooShort: '{country} の番号としては短すぎます。',

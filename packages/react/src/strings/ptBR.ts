@@ -23,6 +23,7 @@ export const ptBR: PhoneLoginStrings = {
   resendCodeIn: 'Reenviar código em {seconds} s',
   codeResent: 'Um novo código foi enviado para {phone}.',
   useDifferentNumber: 'Usar outro número',
+  noCode: 'Não recebeu o código?',
   signedIn: 'Você entrou.',
 
   errorPhoneRequired: 'Digite seu número de telefone.',

@@ -30,6 +30,8 @@ export interface PhoneLoginStrings {
   resendCodeIn: string
   codeResent: string
   useDifferentNumber: string
+  /** Names the code step's other ways on: resend, the other channel, a different number. */
+  noCode: string
   signedIn: string
 
   errorPhoneRequired: string
