@@ -17,7 +17,16 @@ const [code, ...types] = libraryConfig({ dir: import.meta.dirname, copy: ['style
 // anything is built.)
 const locales = libraryConfig({
   dir: import.meta.dirname,
-  entries: ['locales/en', 'locales/es', 'locales/fr', 'locales/pt-br'],
+  entries: [
+    'locales/en',
+    'locales/es',
+    'locales/fr',
+    'locales/pt-br',
+    'locales/de',
+    'locales/it',
+    'locales/ja',
+    'locales/ar',
+  ],
 })
 
 export default [

@@ -49,7 +49,8 @@ export default async function setup(project: TestProject) {
   // The Vite config loads the relay (and the emulator's demo keys) from their build output.
   buildIfNeeded(join(packages, 'emulator'), 'cli.js', '@otpkit/emulator')
   buildIfNeeded(join(packages, 'server'), 'index.js', '@otpkit/server')
-  const emulator = await startEmulatorServer({ port: 0, host: '127.0.0.1' })
+  // Silent: tests read the inbox over HTTP, and a failing test says what it saw.
+  const emulator = await startEmulatorServer({ port: 0, host: '127.0.0.1', log: false })
   const outDir = mkdtempSync(join(tmpdir(), 'otpkit-example-'))
   const relayServers: PreviewServer[] = []
   const dirs = [outDir]

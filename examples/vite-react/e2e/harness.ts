@@ -36,7 +36,13 @@ function launchBrowser(): Promise<Browser> {
 
 export interface TestBrowser {
   /** A fresh browser profile (its own storage and cookies): a second one is another person, or another browser. */
-  newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<BrowserContext>
+  newContext(options?: {
+    colorScheme?: 'light' | 'dark'
+    /** Default 880 × 700; a phone is 375 × 667. */
+    viewport?: { width: number; height: number }
+    reducedMotion?: 'reduce' | 'no-preference'
+    forcedColors?: 'active' | 'none'
+  }): Promise<BrowserContext>
 }
 
 /** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
@@ -51,13 +57,20 @@ export function setUpBrowser(): TestBrowser {
     await browser?.close()
   })
   return {
-    newContext({ colorScheme = 'light' } = {}) {
+    newContext({
+      colorScheme = 'light',
+      viewport = { width: 880, height: 700 },
+      reducedMotion,
+      forcedColors,
+    } = {}) {
       if (!browser)
         throw new Error('setUpBrowser(): the browser starts in beforeAll; call newContext() in a test')
       return browser.newContext({
-        viewport: { width: 880, height: 700 },
+        viewport,
         deviceScaleFactor: 2,
         colorScheme,
+        reducedMotion,
+        forcedColors,
         locale: 'en-US',
         timezoneId: 'UTC',
       })
@@ -191,11 +204,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Valid US numbers, (area) 555-0101 upwards, a new one per call; `digits` is the national number as a
  * person types it. The emulator limits sends per number, so each test file takes its own area code. */
-export function phoneNumbers(areaCode: number): () => { e164: string; digits: string } {
+export function phoneNumbers(areaCode: number): () => { e164: string; digits: string; display: string } {
   let line = 100
   return () => {
     line += 1
-    return { e164: `+1${areaCode}5550${line}`, digits: `${areaCode}5550${line}` }
+    // `display`: how the signed-in page writes it.
+    return {
+      e164: `+1${areaCode}5550${line}`,
+      digits: `${areaCode}5550${line}`,
+      display: `+1 ${areaCode} 555 0${line}`,
+    }
   }
 }
 

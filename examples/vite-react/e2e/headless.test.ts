@@ -70,7 +70,7 @@ test('logs in on the headless route, with a wrong code first', async () => {
   await codeField.fill(code)
   await page.getByRole('button', { name: 'Verify' }).click()
   await page.getByRole('heading', { name: "You're signed in" }).waitFor()
-  expect(await page.getByRole('definition').nth(0).textContent()).toBe(phone.e164)
+  expect(await page.getByRole('definition').nth(0).textContent()).toBe(phone.display)
   expect(apiCalls(app)).toEqual([
     'POST /sdk/v1/otps/sms/login_or_create',
     'POST /sdk/v1/otps/authenticate',

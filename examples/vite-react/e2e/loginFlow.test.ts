@@ -11,6 +11,7 @@ import {
   inbox,
   openApp,
   phoneNumbers,
+  screenshot,
   setUpBrowser,
 } from './harness'
 
@@ -64,6 +65,7 @@ test('a WhatsApp login end to end: chosen, sent by WhatsApp, named on the code s
   await codeStep(page).waitFor()
   await page.getByText(/We sent a 6-digit code to \+1 ••• ••• \d{4} on WhatsApp\./).waitFor()
   await page.getByRole('button', { name: 'Send by SMS instead' }).waitFor()
+  await screenshot(page, '13-code-step-whatsapp')
   await expectAccessible(page, 'the WhatsApp code step')
 
   const sent = await message.message()
@@ -86,7 +88,8 @@ test('a 429 for one number: that number waits, another sends at once', async () 
   const phoneField = page.getByLabel('Phone number')
   await phoneField.pressSequentially(limited.digits)
   await page.getByRole('button', { name: 'Send code' }).click()
-  await page.getByText(/^Too many attempts\. Try again in \d+ s\.$/).waitFor()
+  // A long wait reads in minutes (90 s → 2 minutes), said once; the button counts the seconds.
+  await page.getByText('Too many attempts. Try again in 2 minutes.').waitFor()
   expect(await page.getByRole('button', { name: /^Send code in \d+ s$/ }).isDisabled()).toBe(true)
   await expectAccessible(page, 'the phone step during a 429 wait')
 

@@ -30,8 +30,8 @@ test('a reload keeps the session', async () => {
   await signedIn(app.page).waitFor()
   expect(await app.page.getByRole('definition').nth(1).textContent()).toBe(userId)
   // Storage keeps no phone number: it comes back with the confirmation the client sends by itself, once.
-  await app.page.getByRole('definition').filter({ hasText: phone.e164 }).waitFor()
-  expect(await app.page.getByRole('definition').nth(0).textContent()).toBe(phone.e164)
+  await app.page.getByRole('definition').filter({ hasText: phone.display }).waitFor()
+  expect(await app.page.getByRole('definition').nth(0).textContent()).toBe(phone.display)
   const stored = await app.page.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie)
   expect(stored).toContain('session_token')
   expect(stored).not.toContain(phone.e164.slice(1))
@@ -55,7 +55,7 @@ test('a second tab sees the login and the logout', async () => {
   await logInWithComponent(first.page, phone)
   await signedIn(second.page).waitFor()
   // The session came through storage, which keeps no phone number: the second tab asks for it once.
-  await second.page.getByRole('definition').filter({ hasText: phone.e164 }).waitFor()
+  await second.page.getByRole('definition').filter({ hasText: phone.display }).waitFor()
 
   await second.page.getByRole('button', { name: 'Log out' }).click()
   await phoneStep(second.page).waitFor()

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useStytchSession } from '@otpkit/react'
 import { config } from './config'
 import { RELAY_PATH } from './resolveConfig'
@@ -10,12 +11,21 @@ import { SignedInPage } from './SignedInPage'
 export function App() {
   const { session, isInitialized } = useStytchSession()
   const route = useRoute()
+  // Focus follows a sign-in or a log-out to the new page's heading (the element it was on is gone);
+  // a page that is simply loaded keeps the browser's own focus.
+  const signedIn = isInitialized ? Boolean(session) : null
+  const [previous, setPrevious] = useState(signedIn)
+  const [moved, setMoved] = useState(false)
+  if (previous !== signedIn) {
+    setPrevious(signedIn)
+    setMoved(previous !== null && signedIn !== null)
+  }
 
   let page
   if (!isInitialized) page = null
-  else if (session) page = <SignedInPage session={session} />
-  else if (route === 'headless') page = <HeadlessLoginPage />
-  else page = <LoginPage />
+  else if (session) page = <SignedInPage session={session} focusHeading={moved} />
+  else if (route === 'headless') page = <HeadlessLoginPage focusHeading={moved} />
+  else page = <LoginPage focusHeading={moved} />
 
   return (
     <div className="shell">

@@ -3,6 +3,7 @@ import type { SmsSendResponse } from '@otpkit/core'
 import { useAuthenticateCode, useStytch } from '@otpkit/react'
 import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
+import { useFocusOnMount } from './useFocusOnMount'
 
 /** Text for a failure, chosen by its `code`. */
 function describe(error: unknown): string {
@@ -36,7 +37,8 @@ function describe(error: unknown): string {
 
 /** The headless way: the app's own form, `stytch.otps.sms.loginOrCreate` from `useStytch()` for the text
  * message and the `useAuthenticateCode()` request-state hook for the code. */
-export function HeadlessLoginPage() {
+export function HeadlessLoginPage({ focusHeading = false }: { focusHeading?: boolean }) {
+  const heading = useFocusOnMount<HTMLHeadingElement>(focusHeading)
   const stytch = useStytch()
   const authenticate = useAuthenticateCode()
   const [phone, setPhone] = useState('')
@@ -86,7 +88,7 @@ export function HeadlessLoginPage() {
     const error = sendError ? describe(sendError) : ''
     return (
       <section key="phone" className="card" aria-labelledby={`${id}-kind`}>
-        <h1 id={`${id}-kind`} className="kicker">
+        <h1 id={`${id}-kind`} className="kicker" ref={heading} tabIndex={-1}>
           Headless hooks
         </h1>
         <h2>Sign in with your phone</h2>

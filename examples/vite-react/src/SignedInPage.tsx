@@ -1,10 +1,19 @@
 import type { Session } from '@otpkit/core'
 import { useStytch, useStytchUser } from '@otpkit/react'
 import { useEffect, useState } from 'react'
+import { formatPhone } from './formatPhone'
 import { formatRemaining } from './formatRemaining'
+import { useFocusOnMount } from './useFocusOnMount'
 import { useNow } from './useNow'
 
-export function SignedInPage({ session }: { session: Session }) {
+export function SignedInPage({
+  session,
+  focusHeading = false,
+}: {
+  session: Session
+  focusHeading?: boolean
+}) {
+  const heading = useFocusOnMount<HTMLHeadingElement>(focusHeading)
   const stytch = useStytch()
   const { user } = useStytchUser()
   const now = useNow()
@@ -43,12 +52,19 @@ export function SignedInPage({ session }: { session: Session }) {
           <path d="M5 12.5l4.5 4.5L19 7.5" />
         </svg>
       </div>
-      <h1 id="signed-in-title">You're signed in</h1>
+      <h1 id="signed-in-title" ref={heading} tabIndex={-1}>
+        You're signed in
+      </h1>
       <p className="lede">Your session lives in this browser and is shared with your other tabs.</p>
       <dl className="facts">
         <div>
           <dt>Phone number</dt>
-          <dd>{phone ?? 'unknown'}</dd>
+          <dd>
+            {/* A number is one word: isolated from the text around it and never broken inside. */}
+            <bdi className="phone-number" dir="ltr">
+              {phone ? formatPhone(phone) : 'unknown'}
+            </bdi>
+          </dd>
         </div>
         <div className="fact-wide">
           <dt>User ID</dt>

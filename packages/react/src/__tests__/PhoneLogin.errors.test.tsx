@@ -4,7 +4,7 @@ import { createMemoryStorage, createStytchClient, isStytchAPIError, isStytchNetw
 import { DEMO_PUBLIC_TOKEN } from '@otpkit/emulator'
 import { PhoneLogin } from '../index'
 import type { PhoneLoginEvent } from '../index'
-import { createHarness, renderWith } from './harness'
+import { createHarness, renderWith, wholeText } from './harness'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -69,7 +69,7 @@ describe('<PhoneLogin> errors', () => {
     expect(document.activeElement).toBe(resend)
 
     await user.click(resend)
-    await screen.findByText('A new code is on its way to +1 ••• ••• 0123.')
+    await screen.findByText(wholeText('A new code is on its way to +1 ••• ••• 0123.'))
     expect(emulator.messages()).toHaveLength(2)
     expect(document.activeElement).toBe(codeInput)
     await user.type(codeInput, lastCode())
@@ -86,20 +86,23 @@ describe('<PhoneLogin> errors', () => {
 
     await user.type(screen.getByLabelText('Phone number'), '4155550123')
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Too many attempts. Try again in 3 s.')
+    await screen.findByText('Too many attempts. Try again in 3 seconds.')
     expect(screen.getByRole('button', { name: 'Send code in 3 s' })).toHaveProperty('disabled', true)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'too_many_requests', retryAfter: 3 })
 
     await act(async () => {
       vi.advanceTimersByTime(1000)
     })
-    expect(screen.getByText('Too many attempts. Try again in 2 s.')).toBeTruthy()
+    // The button counts down; the live region keeps what it said at the start, so it speaks once.
+    expect(screen.getByText('Too many attempts. Try again in 3 seconds.')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Send code in 2 s' })).toHaveProperty('disabled', true)
 
     await act(async () => {
       vi.advanceTimersByTime(2000)
     })
     expect(screen.queryByText(/Too many attempts/)).toBeNull()
+    // …and once more when the wait is over.
+    expect(screen.getByRole('status').textContent).toBe('You can try again now.')
     await user.click(screen.getByRole('button', { name: 'Send code' }))
     await screen.findByLabelText('6-digit code')
     expect(emulator.messages()).toHaveLength(1)
@@ -116,7 +119,7 @@ describe('<PhoneLogin> errors', () => {
     })
     emulator.faults.add({ kind: 'rate_limit', retryAfter: 45, path: SEND_PATH })
     await user.click(screen.getByRole('button', { name: 'Resend code' }))
-    await screen.findByText('Too many attempts. Try again in 45 s.')
+    await screen.findByText('Too many attempts. Try again in 45 seconds.')
     expect(screen.getByRole('button', { name: 'Resend code in 45 s' })).toHaveProperty('disabled', true)
     expect(screen.getByRole('button', { name: 'Verify' })).toHaveProperty('disabled', true)
     expect(emulator.messages()).toHaveLength(1)
@@ -144,7 +147,7 @@ describe('<PhoneLogin> errors', () => {
     const { user } = renderWith(stytch, <PhoneLogin onError={onError} />)
     await user.type(screen.getByLabelText('Phone number'), '4155550123')
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Too many attempts. Try again in 12 s.')
+    await screen.findByText('Too many attempts. Try again in 12 seconds.')
     expect(onError.mock.calls[0]?.[0]).toMatchObject({
       name: 'StytchSchemaError',
       status_code: 429,
@@ -170,7 +173,7 @@ describe('<PhoneLogin> errors', () => {
       'Too many wrong codes. Sign-in for this number is paused for a while; try again later.',
     )
     expect(onError.mock.calls[2]?.[0]).toMatchObject({ code: 'user_lock_limit_reached', status_code: 429 })
-    expect(screen.queryByText(/Try again in \d+ s/)).toBeNull()
+    expect(screen.queryByText(/Try again in \d+/)).toBeNull()
     expect(emulator.messages()).toHaveLength(1)
     expect(requests.filter((path) => path === SEND_PATH)).toHaveLength(1)
   })
@@ -265,8 +268,12 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
     await user.paste('+44 20 7946 0958')
     expect(phone.value).toBe('+44 20 7946 0958')
     expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    // Said at once, with the calling code, so the picker's +1 and the number do not disagree in silence.
+    expect(screen.getByRole('status').textContent).toBe(
+      'Numbers from United Kingdom (+44) are not supported here.',
+    )
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Phone numbers from United Kingdom are not supported.')
+    await screen.findByText('Numbers from United Kingdom (+44) are not supported here.')
     expect(requests).toEqual([])
   })
 
@@ -276,6 +283,37 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
     await user.click(screen.getByLabelText('Phone number'))
     await user.paste('+44 20 7946 0958')
     await user.click(screen.getByRole('button', { name: 'Send code' }))
-    await screen.findByText('Phone numbers from United Kingdom are not supported.')
+    await screen.findByText('Numbers from United Kingdom (+44) are not supported here.')
+  })
+
+  it('a region sharing its calling code with an allowed country is named plainly, and nothing is sent', async () => {
+    const { stytch, requests } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['GB']} />)
+    await user.click(screen.getByLabelText('Phone number'))
+    await user.paste('+44 7797 712345')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await screen.findByText(
+      'Jersey shares +44 with United Kingdom, but numbers from Jersey are not supported here.',
+    )
+    expect(requests).toEqual([])
+  })
+
+  it('a Canadian number with only the United States allowed says so, typed in national format', async () => {
+    const { stytch, requests } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['US']} />)
+    await user.type(screen.getByLabelText('Phone number'), '6135550123')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await screen.findByText(
+      'Canada shares +1 with United States, but numbers from Canada are not supported here.',
+    )
+    expect(requests).toEqual([])
+  })
+
+  it('a typed number of another allowed country moves the picker to it', async () => {
+    const { stytch } = createHarness()
+    const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA']} />)
+    expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    await user.type(screen.getByLabelText('Phone number'), '6135550123')
+    await screen.findByRole('button', { name: /country: canada/i })
   })
 })

@@ -48,6 +48,39 @@ const cases = [
     codeLabel: 'Código de 6 dígitos',
     sms: /é o seu código de verificação/,
   },
+  {
+    locale: 'de',
+    lang: 'de',
+    title: 'Mit dem Telefon anmelden',
+    label: 'Telefonnummer',
+    send: 'Code senden',
+    country: 'Land: Vereinigte Staaten +1',
+    tooShort: 'Diese Nummer ist zu kurz für Vereinigte Staaten.',
+    codeLabel: '6-stelliger Code',
+    sms: /ist Ihr Bestätigungscode/,
+  },
+  {
+    locale: 'it',
+    lang: 'it',
+    title: 'Accedi con il telefono',
+    label: 'Numero di telefono',
+    send: 'Invia codice',
+    country: 'Paese: Stati Uniti +1',
+    tooShort: 'Questo numero è troppo corto per Stati Uniti.',
+    codeLabel: 'Codice di 6 cifre',
+    sms: /è il tuo codice di verifica/,
+  },
+]
+
+/** The locale each UI language sends with the code: one the API lists for SMS, or none. */
+const wire = [
+  { locale: 'en', sent: 'en', dir: null },
+  { locale: 'de', sent: 'de-DE', dir: null },
+  { locale: 'it', sent: 'it', dir: null },
+  { locale: 'ja', sent: 'ja', dir: null },
+  { locale: 'pt-BR', sent: 'pt-br', dir: null },
+  { locale: 'ar', sent: undefined, dir: 'rtl' },
+  { locale: 'sw', sent: undefined, dir: null },
 ]
 
 describe('<PhoneLogin> languages', () => {
@@ -68,6 +101,36 @@ describe('<PhoneLogin> languages', () => {
     await user.click(screen.getByRole('button', { name: expected.send }))
     await screen.findByLabelText(expected.codeLabel)
     expect(emulator.messages()[0]?.body).toMatch(expected.sms)
+  })
+
+  it.each(wire)(
+    '$locale: sends locale $sent on the wire (never one the API refuses), dir $dir',
+    async (expected) => {
+      const { stytch, bodies } = createHarness()
+      const { user, container } = renderWith(stytch, <PhoneLogin locale={expected.locale} />)
+      const root = container.querySelector('.otpkit-login')
+      await screen.findByRole('heading')
+      expect(root?.getAttribute('dir')).toBe(expected.dir)
+      await user.type(screen.getByRole('textbox'), '4155550123')
+      await user.keyboard('{Enter}')
+      await screen.findByRole('heading', { name: /c[oó]d|コード|الرمز/i })
+      const send = bodies.find((request) => request.path.endsWith('/login_or_create'))?.body as Record<
+        string,
+        unknown
+      >
+      expect(send.locale).toBe(expected.sent)
+      expect('locale' in send).toBe(expected.sent !== undefined)
+    },
+  )
+
+  it('Japanese and Arabic load on demand and speak their own words', async () => {
+    const { stytch } = createHarness()
+    const { unmount } = renderWith(stytch, <PhoneLogin locale="ja" />)
+    expect(await screen.findByRole('heading', { name: '電話番号でサインイン' })).toBeTruthy()
+    unmount()
+    renderWith(stytch, <PhoneLogin locale="ar" />)
+    expect(await screen.findByRole('heading', { name: 'سجّل الدخول برقم هاتفك' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'أرسل الرمز' })).toBeTruthy()
   })
 
   it('an unknown region of a built-in language falls back to it (es-MX → es)', async () => {

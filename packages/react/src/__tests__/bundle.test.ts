@@ -68,15 +68,15 @@ describe('bundles', () => {
     const firstPaint = included(entry)
     expect(firstPaint.filter((path) => path.includes('libphonenumber-js'))).toEqual([])
     expect(firstPaint.filter((path) => path.includes('@tanstack/query-core'))).toEqual([])
-    expect(firstPaint.filter((path) => /src\/strings\/(es|fr|ptBR)\.ts$/.test(path))).toEqual([])
+    expect(firstPaint.filter((path) => /src\/strings\/(es|fr|ptBR|de|it|ja|ar)\.ts$/.test(path))).toEqual([])
     expect(firstPaint.some((path) => path.endsWith('src/strings/en.ts'))).toBe(true)
     expect(firstPaint.filter((path) => path.includes('src/phone/metadata/'))).toEqual([])
 
     const lazy = entry.imports.filter((chunk) => chunk.kind === 'dynamic-import').map((chunk) => chunk.path)
     const lazyInputs = lazy.map((path) => included(metafile.outputs[path] ?? entry))
     // The phone library, the tables of metadata chunks, the whole world's metadata (loaded instead of the
-    // tables past 40 calling codes), and the three other languages.
-    expect(lazyInputs).toHaveLength(6)
+    // tables past 40 calling codes), and the seven other languages.
+    expect(lazyInputs).toHaveLength(10)
     const tools = lazyInputs.find((inputs) => inputs.some((path) => path.endsWith('src/phone/phoneTools.ts')))
     expect(tools?.some((path) => path.includes('libphonenumber-js/es6/AsYouType.js'))).toBe(true)
     expect(tools?.filter((path) => /metadata\.min\.json|src\/phone\/metadata\//.test(path))).toEqual([])

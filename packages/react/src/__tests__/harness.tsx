@@ -63,3 +63,12 @@ export function renderWith(
   const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree)
   return { user, ...result }
 }
+
+/**
+ * Matches the element whose whole text is `text`, even when parts of it are elements of their own (the
+ * masked number is a <bdi> inside its sentence), as a screen reader reads it.
+ */
+export function wholeText(text: string) {
+  return (_content: string, element: Element | null) =>
+    element?.textContent === text && ![...element.children].some((child) => child.textContent === text)
+}

@@ -7,6 +7,10 @@ import { setNotifyFunction } from '../index'
 // @testing-library/react sets this from global beforeAll hooks, which vitest does not expose by default.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
+// jsdom has no canvas and says so on the console; answer as a browser without one does (null), so the
+// flag check finds no flag emoji, as on Windows or on Linux without an emoji font.
+if (typeof HTMLCanvasElement !== 'undefined') HTMLCanvasElement.prototype.getContext = () => null
+
 setNotifyFunction((fn) => {
   act(fn)
 })

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
+import { formatClock, formatWait } from '../strings/formatWait'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
@@ -18,6 +19,8 @@ export interface CodeEntryProps {
   flow: LoginFlow
   state: LoginFlowState
   strings: PhoneLoginStrings
+  /** BCP 47 tag of the language shown, for plural rules. */
+  lang: string
   channels: readonly LoginChannel[]
   enableAutofill: boolean
 }
@@ -25,7 +28,24 @@ export interface CodeEntryProps {
 /** Errors after which the typed code is of no use: the field is emptied for the next one. */
 const clearsCode = ['otp_code_not_found', 'too_many_wrong_codes', 'unable_to_auth_otp_code', 'code_expired']
 
-export function CodeEntry({ flow, state, strings, channels, enableAutofill }: CodeEntryProps) {
+const PHONE = '\u0000'
+
+/** A message with the masked number kept whole: one unbreakable, direction-isolated word. */
+function withPhone(text: string, phone: string | null) {
+  const [before, after] = text.split(PHONE)
+  if (after === undefined) return text
+  return (
+    <>
+      {before}
+      <bdi className="otpkit-phone-number" dir="ltr">
+        {phone ?? ''}
+      </bdi>
+      {after}
+    </>
+  )
+}
+
+export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill }: CodeEntryProps) {
   const { error, channel, sentCount, maskedPhone } = state
   const [code, setCode] = useState('')
   // A wrong or dead code, or a new code on its way, empties the field (adjusted while rendering).
@@ -39,6 +59,7 @@ export function CodeEntry({ flow, state, strings, channels, enableAutofill }: Co
   const waitSeconds = useSecondsLeft(limits?.retryUntil ?? 0)
   const cooldownSeconds = useSecondsLeft(limits?.cooldownUntil ?? 0)
   const message = useStepError(error, error?.action !== 'send', waitSeconds)
+  const lifeSeconds = useSecondsLeft(state.codeDead ? 0 : (state.expiresAt ?? 0))
   const shown = message.shown
 
   const verify = (value: string) => {
@@ -57,7 +78,7 @@ export function CodeEntry({ flow, state, strings, channels, enableAutofill }: Co
   return (
     <CodeStep
       strings={strings}
-      sentTo={channelString(strings, channel, 'sentTo', { phone: maskedPhone ?? '' })}
+      sentTo={withPhone(channelString(strings, channel, 'sentTo', { phone: PHONE }), maskedPhone)}
       code={code}
       onCodeChange={(digits) => {
         setCode(digits)
@@ -89,8 +110,26 @@ export function CodeEntry({ flow, state, strings, channels, enableAutofill }: Co
         target: state.codeDead ? 'resend' : 'code',
         key: message.focusKey + (state.notice ? sentCount : 0),
       }}
-      error={shown ? errorText(shown, strings, { country: '', seconds: waitSeconds, channel }) : undefined}
-      status={state.notice ? fill(strings.codeResent, { phone: maskedPhone ?? '' }) : undefined}
+      expiresIn={
+        lifeSeconds > 0 ? fill(strings.codeExpiresIn, { time: formatClock(lifeSeconds) }) : undefined
+      }
+      error={
+        shown
+          ? errorText(shown, strings, {
+              country: '',
+              seconds: message.waitAtStart,
+              wait: formatWait(message.waitAtStart, strings, lang),
+              channel,
+            })
+          : undefined
+      }
+      status={
+        state.notice
+          ? withPhone(fill(strings.codeResent, { phone: PHONE }), maskedPhone)
+          : message.waitOver
+            ? strings.waitOver
+            : undefined
+      }
     />
   )
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useId, useRef } from 'react'
-import type { ClipboardEvent } from 'react'
+import type { ClipboardEvent, ReactNode } from 'react'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
 import { StatusMessage } from './StatusMessage'
@@ -9,7 +9,7 @@ import { StatusMessage } from './StatusMessage'
 export interface CodeStepProps {
   strings: PhoneLoginStrings
   /** "We sent a 6-digit code to …", naming the masked number and the channel. */
-  sentTo: string
+  sentTo: ReactNode
   code: string
   /** Digits only, at most 6; called for typing, pasting and autofill alike. */
   onCodeChange: (digits: string) => void
@@ -26,8 +26,10 @@ export interface CodeStepProps {
   resendSeconds: number
   /** Seconds left of a 429 wait that also blocks verifying. */
   waitSeconds: number
+  /** "Code expires in 4:59": shown, never announced (it changes every second). */
+  expiresIn?: string
   error?: string
-  status?: string
+  status?: ReactNode
   /** Which control takes focus next; the key changes each time focus should move. */
   focus: { target: 'code' | 'resend'; key: number }
 }
@@ -41,6 +43,7 @@ export function CodeStep(props: CodeStepProps) {
   const titleId = `${id}-title`
   const sentToId = `${id}-sent-to`
   const errorId = `${id}-error`
+  const noCodeId = `${id}-no-code`
   const input = useRef<HTMLInputElement>(null)
   const resend = useRef<HTMLButtonElement>(null)
 
@@ -95,6 +98,9 @@ export function CodeStep(props: CodeStepProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${errorId} ${sentToId}` : sentToId}
       />
+      <p className="otpkit-expiry" aria-hidden={props.expiresIn ? undefined : true}>
+        {props.expiresIn}
+      </p>
       <StatusMessage errorId={errorId} error={error} status={props.status} />
       <button
         type="submit"
@@ -104,7 +110,10 @@ export function CodeStep(props: CodeStepProps) {
       >
         {verifying ? strings.verifyingCode : strings.verifyCode}
       </button>
-      <div className="otpkit-actions">
+      <div className="otpkit-actions" role="group" aria-labelledby={noCodeId}>
+        <p id={noCodeId} className="otpkit-actions-title">
+          {strings.noCode}
+        </p>
         {props.canResend && (
           <button
             ref={resend}

@@ -1,11 +1,13 @@
 'use client'
 
 // A country button that opens a searchable list (the ARIA combobox pattern): type a name, an ISO code
-// or a calling code, move with the arrow keys, Enter picks, Escape closes. Flags are emoji text.
+// or a calling code, move with the arrow keys, Enter picks, Escape closes. Flags are emoji text where
+// the system draws them, else the ISO code in a badge.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent } from 'react'
 import { matchesCountry } from '../phone/countries'
 import type { CountryOption } from '../phone/countries'
+import { useFlagEmoji } from '../phone/useFlagEmoji'
 import type { PhoneLoginStrings } from '../strings/types'
 
 export interface CountryPickerProps {
@@ -16,7 +18,18 @@ export interface CountryPickerProps {
   disabled?: boolean
 }
 
+/** A flag, or its ISO code in a badge where flag emoji would be a box. Decorative: the name follows. */
+function Flag({ option, emoji }: { option: CountryOption; emoji: boolean }) {
+  return emoji ? (
+    <Flag option={option} emoji={emoji} />
+  ) : (
+    // The code is drawn by CSS (generated content), so it is no part of the button's visible name.
+    <span className="otpkit-flag-code" data-code={option.code} aria-hidden="true" />
+  )
+}
+
 export function CountryPicker({ value, options, onChange, strings, disabled }: CountryPickerProps) {
+  const emoji = useFlagEmoji()
   const id = useId()
   const listId = `${id}-list`
   const [open, setOpen] = useState(false)
@@ -43,7 +56,7 @@ export function CountryPicker({ value, options, onChange, strings, disabled }: C
   if (options.length === 1) {
     return (
       <span className="otpkit-country-fixed" role="img" aria-label={label}>
-        <span aria-hidden="true">{selected.flag}</span> +{selected.dialCode}
+        {selected && <Flag option={selected} emoji={emoji} />} +{selected.dialCode}
       </span>
     )
   }
@@ -100,7 +113,7 @@ export function CountryPicker({ value, options, onChange, strings, disabled }: C
         onClick={() => (open ? close(false) : openList())}
         onKeyDown={onButtonKeyDown}
       >
-        <span aria-hidden="true">{selected.flag}</span> +{selected.dialCode}
+        {selected && <Flag option={selected} emoji={emoji} />} +{selected.dialCode}
         <span className="otpkit-country-caret" aria-hidden="true" />
       </button>
       {open && (
@@ -138,7 +151,7 @@ export function CountryPicker({ value, options, onChange, strings, disabled }: C
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(option)}
               >
-                <span aria-hidden="true">{option.flag}</span> {option.name}{' '}
+                <Flag option={option} emoji={emoji} /> {option.name}{' '}
                 <span className="otpkit-country-dial">+{option.dialCode}</span>
               </li>
             ))}

@@ -4,11 +4,14 @@
 // asks the flow to send. The wait shown is the typed number's own, so a limit on one number never
 // holds back another.
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
+import { dialCode } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
+import { formatWait } from '../strings/formatWait'
 import type { PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
 import { errorText } from './describeError'
+import type { LoginError } from './describeError'
 import { PhoneStep } from './PhoneStep'
 import type { usePhoneField } from './usePhoneField'
 import { useSecondsLeft } from './useSecondsLeft'
@@ -20,6 +23,8 @@ export interface PhoneEntryProps {
   field: ReturnType<typeof usePhoneField>
   tools: PhoneTools | undefined
   strings: PhoneLoginStrings
+  /** BCP 47 tag of the language shown, for plural rules. */
+  lang: string
   channels: readonly LoginChannel[]
   /** A failure before the flow was reached (the phone library did not load). */
   onLoadError: (error: unknown) => void
@@ -33,7 +38,16 @@ const localReason = {
   country: 'country_not_allowed',
 } as const
 
-export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoadError }: PhoneEntryProps) {
+export function PhoneEntry({
+  flow,
+  state,
+  field,
+  tools,
+  strings,
+  lang,
+  channels,
+  onLoadError,
+}: PhoneEntryProps) {
   const { error, channel } = state
   const limits = (field.e164 && state.limits[field.e164]) || undefined
   const waitSeconds = useSecondsLeft(Math.max(limits?.retryUntil ?? 0, limits?.cooldownUntil ?? 0))
@@ -41,7 +55,17 @@ export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoa
   // A send error belongs to its number; a code that ran out after a reload comes back here.
   const belongs = error?.action === 'send' ? error.phone === field.e164 : error?.code === 'code_expired'
   const message = useStepError(error, belongs, retrySeconds)
-  const shown = message.shown
+  // A number from a calling code the app does not take is named as soon as it is typed, so the picker
+  // (which cannot show that country) and the number never disagree in silence.
+  const early =
+    tools && field.text.trim().startsWith('+')
+      ? tools.checkPhone(field.text, field.country, field.allowed)
+      : undefined
+  const foreign: LoginError | null =
+    early && !early.ok && early.reason === 'country' && !early.mainCountry
+      ? { kind: 'country_not_allowed', country: early.country }
+      : null
+  const shown: LoginError | null = message.shown ?? foreign
 
   const send = async () => {
     message.setLocal(null)
@@ -53,7 +77,10 @@ export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoa
       return onLoadError(failure)
     }
     const check = loaded.checkPhone(field.text, field.country, field.allowed)
-    if (!check.ok) return message.setLocal({ kind: localReason[check.reason], country: check.country })
+    if (!check.ok) {
+      const kind = check.mainCountry ? 'region_not_allowed' : localReason[check.reason]
+      return message.setLocal({ kind, country: check.country, mainCountry: check.mainCountry })
+    }
     await flow.send({ phone: check.e164, channel })
   }
 
@@ -83,11 +110,15 @@ export function PhoneEntry({ flow, state, field, tools, strings, channels, onLoa
         shown
           ? errorText(shown, strings, {
               country: field.countryName(shown.country ?? field.country),
-              seconds: retrySeconds,
+              dialCode: `+${dialCode(shown.country ?? field.country) ?? ''}`,
+              mainCountry: shown.mainCountry && field.countryName(shown.mainCountry),
+              seconds: message.waitAtStart,
+              wait: formatWait(message.waitAtStart, strings, lang),
               channel,
             })
           : undefined
       }
+      status={message.waitOver ? strings.waitOver : undefined}
     />
   )
 }

@@ -19,6 +19,7 @@ import { DoneStep } from './DoneStep'
 import type { PhoneLoginEvent } from './events'
 import { PhoneEntry } from './PhoneEntry'
 import { useLatest } from './useLatest'
+import { smsLocale } from './smsLocale'
 import { useLoginFlow } from './useLoginFlow'
 import { usePhoneField } from './usePhoneField'
 
@@ -27,7 +28,8 @@ export interface PhoneLoginProps {
   channels?: readonly LoginChannel[]
   /** Code lifetime in minutes, 1–10 (the API's default is 2). */
   expirationMinutes?: number
-  /** UI language and the language of the message (`en`, `es`, `fr`, `pt-br`, …). Default `en`. */
+  /** UI language (`en`, `es`, `fr`, `pt-br`, `de`, `it`, `ja`, `ar`; others fall back) and, where the API
+   * supports it, the language of the message. Default `en`. */
   locale?: string
   /** SMS only: ask for the origin-bound last line that lets browsers and phones fill the code in. Default `true`. */
   enableAutofill?: boolean
@@ -71,7 +73,8 @@ export function PhoneLogin(props: PhoneLoginProps) {
     channel: channels[0] ?? 'sms',
     expirationMinutes: props.expirationMinutes,
     sessionDurationMinutes: props.sessionDurationMinutes,
-    locale,
+    // Only a locale the API takes for messages is sent (de → de-DE); any other is left out.
+    locale: smsLocale(locale),
     enableAutofill,
     autofillSessionDurationMinutes: props.autofillSessionDurationMinutes,
     resendCooldownSeconds: props.resendCooldownSeconds,
@@ -82,10 +85,12 @@ export function PhoneLogin(props: PhoneLoginProps) {
 
   const root = ['otpkit-login', props.className].filter(Boolean).join(' ')
   const lang = language === 'pt-br' ? 'pt-BR' : language
+  // Arabic is written right to left: the whole login mirrors, numbers stay isolated left to right.
+  const dir = language === 'ar' ? 'rtl' : undefined
   // A built-in language other than English is on its way: nothing in the wrong language meanwhile.
-  if (!ready) return <div className={root} lang={lang} data-step={state.step} aria-busy="true" />
+  if (!ready) return <div className={root} lang={lang} dir={dir} data-step={state.step} aria-busy="true" />
   return (
-    <div className={root} lang={lang} data-step={state.step}>
+    <div className={root} lang={lang} dir={dir} data-step={state.step}>
       {state.step === 'phone' && (
         <PhoneEntry
           flow={flow}
@@ -93,6 +98,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           field={field}
           tools={field.tools}
           strings={strings}
+          lang={lang}
           channels={channels}
           onLoadError={(error) => report({ type: 'error', step: 'phone', channel: state.channel, error })}
         />
@@ -102,6 +108,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           flow={flow}
           state={state}
           strings={strings}
+          lang={lang}
           channels={channels}
           enableAutofill={enableAutofill}
         />

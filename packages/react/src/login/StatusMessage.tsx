@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react'
+
 export interface StatusMessageProps {
   /** The id inputs point at with aria-describedby while there is an error. */
   errorId: string
   error?: string
-  status?: string
+  status?: ReactNode
 }
 
 /** The polite live region of a step: errors and progress are announced without moving focus. */

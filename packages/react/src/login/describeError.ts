@@ -11,6 +11,7 @@ export type LoginErrorKind =
   | 'phone_too_long'
   | 'phone_invalid'
   | 'country_not_allowed'
+  | 'region_not_allowed'
   | 'code_incomplete'
   | 'wrong_code'
   | 'code_expired'
@@ -25,6 +26,8 @@ export interface LoginError {
   kind: LoginErrorKind
   /** ISO code the phone messages name. */
   country?: string
+  /** The allowed main country of a refused region's calling code. */
+  mainCountry?: string
   requestId?: string
 }
 
@@ -58,6 +61,7 @@ const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLogin
   phone_too_long: 'errorPhoneTooLong',
   phone_invalid: 'errorPhoneInvalid',
   country_not_allowed: 'errorCountryNotAllowed',
+  region_not_allowed: 'errorRegionNotAllowed',
   code_incomplete: 'errorCodeIncomplete',
   code_expired: 'errorCodeExpired',
   code_killed: 'errorTooManyWrongCodes',
@@ -72,7 +76,14 @@ const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLogin
 export function errorText(
   error: LoginError,
   strings: PhoneLoginStrings,
-  values: { country: string; seconds: number; channel: LoginChannel },
+  values: {
+    country: string
+    seconds: number
+    wait: string
+    channel: LoginChannel
+    dialCode?: string
+    mainCountry?: string
+  },
 ): string {
   const text =
     error.kind === 'wrong_code'

@@ -22,7 +22,13 @@ export interface FormattedInput {
 
 export type PhoneCheck =
   | { ok: true; e164: string; country: string }
-  | { ok: false; reason: 'required' | 'too_short' | 'too_long' | 'invalid' | 'country'; country: string }
+  | {
+      ok: false
+      reason: 'required' | 'too_short' | 'too_long' | 'invalid' | 'country'
+      country: string
+      /** For a refused region that shares its calling code with this allowed main country (JE with GB). */
+      mainCountry?: string
+    }
 
 export interface PhoneTools {
   /**
@@ -60,7 +66,16 @@ export function createPhoneTools(
 
   return {
     formatInput(text, country, allowed) {
-      if (!isInternational(text)) return { text: typer(country).input(digitsOf(text)) }
+      if (!isInternational(text)) {
+        const typing = typer(country)
+        const formatted = typing.input(digitsOf(text))
+        // A complete number of another allowed country that shares the calling code (a Canadian number
+        // typed with the United States selected) moves the picker to it.
+        const number = typing.getNumber()
+        const other =
+          number?.country !== country && number?.isValid() && allowed.includes(number.country ?? '')
+        return other ? { text: formatted, country: number?.country } : { text: formatted }
+      }
       const typing = read(text, country)
       // A calling code that no allowed country has (so no metadata here): left as typed, and refused on send.
       if (!typing.getCallingCode()) return { text }
@@ -83,8 +98,14 @@ export function createPhoneTools(
       const numberCountry =
         number?.country ?? typing.getCountry() ?? (international ? countryOfNumber(digits) : country)
       const named = numberCountry ?? country
-      if (numberCountry && !allowed.includes(numberCountry))
-        return { ok: false, reason: 'country', country: named }
+      if (numberCountry && !allowed.includes(numberCountry)) {
+        // Named plainly when the app allows the main country of this calling code (US for CA, GB for JE).
+        const code = dialCode(numberCountry)
+        const main = code && countryOfNumber(code)
+        return main && main !== numberCountry && allowed.includes(main)
+          ? { ok: false, reason: 'country', country: named, mainCountry: main }
+          : { ok: false, reason: 'country', country: named }
+      }
       const length = typing.validateLength()
       if (length === 'TOO_SHORT') return { ok: false, reason: 'too_short', country: named }
       if (length === 'TOO_LONG') return { ok: false, reason: 'too_long', country: named }

@@ -23,17 +23,20 @@ export const es: PhoneLoginStrings = {
   resendCodeIn: 'Reenviar código en {seconds} s',
   codeResent: 'Hemos enviado un código nuevo al {phone}.',
   useDifferentNumber: 'Usar otro número',
+  noCode: '¿No te llegó el código?',
   signedIn: 'Has iniciado sesión.',
 
   errorPhoneRequired: 'Introduce tu número de teléfono.',
   errorPhoneTooShort: 'Este número es demasiado corto para {country}.',
   errorPhoneTooLong: 'Este número es demasiado largo para {country}.',
   errorPhoneInvalid: 'Este no es un número de teléfono válido para {country}.',
-  errorCountryNotAllowed: 'No se admiten números de {country}.',
+  errorCountryNotAllowed: 'Los números de {country} ({dialCode}) no se admiten aquí.',
+  errorRegionNotAllowed:
+    '{country} comparte el prefijo {dialCode} con {mainCountry}, pero los números de {country} no se admiten aquí.',
   errorCodeIncomplete: 'Introduce los 6 dígitos del código.',
   errorWrongCode: 'El código no es correcto. Revisa el SMS e inténtalo de nuevo.',
   errorCodeExpired: 'Este código ha caducado o ya se usó. Pide un código nuevo.',
-  errorRateLimited: 'Demasiados intentos. Vuelve a intentarlo en {seconds} s.',
+  errorRateLimited: 'Demasiados intentos. Vuelve a intentarlo en {wait}.',
   errorLocked:
     'Demasiados códigos incorrectos. El acceso con este número está en pausa; inténtalo de nuevo más tarde.',
   errorNetwork: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
@@ -49,4 +52,11 @@ export const es: PhoneLoginStrings = {
   errorWrongCodeChannel: 'El código no es correcto. Revisa el mensaje de {channel} e inténtalo de nuevo.',
   errorTooManyWrongCodes:
     'Se introdujeron demasiados códigos incorrectos y este código ya no sirve. Pide un código nuevo.',
+
+  waitOver: 'Ya puedes volver a intentarlo.',
+  waitSecondsOne: '{count} segundo',
+  waitSecondsOther: '{count} segundos',
+  waitMinutesOne: '{count} minuto',
+  waitMinutesOther: '{count} minutos',
+  codeExpiresIn: 'El código caduca en {time}',
 }

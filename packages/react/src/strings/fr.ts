@@ -23,17 +23,20 @@ export const fr: PhoneLoginStrings = {
   resendCodeIn: 'Renvoyer le code dans {seconds} s',
   codeResent: 'Un nouveau code a été envoyé au {phone}.',
   useDifferentNumber: 'Utiliser un autre numéro',
+  noCode: 'Vous n’avez pas reçu de code ?',
   signedIn: 'Vous êtes connecté.',
 
   errorPhoneRequired: 'Saisissez votre numéro de téléphone.',
   errorPhoneTooShort: 'Ce numéro est trop court pour le pays {country}.',
   errorPhoneTooLong: 'Ce numéro est trop long pour le pays {country}.',
   errorPhoneInvalid: 'Ce numéro n’est pas valide pour le pays {country}.',
-  errorCountryNotAllowed: 'Les numéros du pays {country} ne sont pas acceptés.',
+  errorCountryNotAllowed: 'Les numéros de {country} ({dialCode}) ne sont pas acceptés ici.',
+  errorRegionNotAllowed:
+    '{country} partage l’indicatif {dialCode} avec {mainCountry}, mais les numéros de {country} ne sont pas acceptés ici.',
   errorCodeIncomplete: 'Saisissez les 6 chiffres du code.',
   errorWrongCode: 'Ce code est incorrect. Vérifiez le SMS et réessayez.',
   errorCodeExpired: 'Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.',
-  errorRateLimited: 'Trop de tentatives. Réessayez dans {seconds} s.',
+  errorRateLimited: 'Trop de tentatives. Réessayez dans {wait}.',
   errorLocked:
     'Trop de codes incorrects. La connexion avec ce numéro est suspendue pour un moment ; réessayez plus tard.',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -49,4 +52,11 @@ export const fr: PhoneLoginStrings = {
   errorWrongCodeChannel: 'Ce code est incorrect. Vérifiez le message {channel} et réessayez.',
   errorTooManyWrongCodes:
     'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
+
+  waitOver: 'Vous pouvez réessayer.',
+  waitSecondsOne: '{count} seconde',
+  waitSecondsOther: '{count} secondes',
+  waitMinutesOne: '{count} minute',
+  waitMinutesOther: '{count} minutes',
+  codeExpiresIn: 'Le code expire dans {time}',
 }

@@ -23,17 +23,20 @@ export const ptBR: PhoneLoginStrings = {
   resendCodeIn: 'Reenviar código em {seconds} s',
   codeResent: 'Um novo código foi enviado para {phone}.',
   useDifferentNumber: 'Usar outro número',
+  noCode: 'Não recebeu o código?',
   signedIn: 'Você entrou.',
 
   errorPhoneRequired: 'Digite seu número de telefone.',
   errorPhoneTooShort: 'Este número é curto demais para {country}.',
   errorPhoneTooLong: 'Este número é longo demais para {country}.',
   errorPhoneInvalid: 'Este não é um número de telefone válido para {country}.',
-  errorCountryNotAllowed: 'Números de {country} não são aceitos.',
+  errorCountryNotAllowed: 'Números de {country} ({dialCode}) não são aceitos aqui.',
+  errorRegionNotAllowed:
+    '{country} compartilha o código {dialCode} com {mainCountry}, mas números de {country} não são aceitos aqui.',
   errorCodeIncomplete: 'Digite os 6 dígitos do código.',
   errorWrongCode: 'Código incorreto. Confira o SMS e tente de novo.',
   errorCodeExpired: 'Este código expirou ou já foi usado. Peça um novo código.',
-  errorRateLimited: 'Muitas tentativas. Tente de novo em {seconds} s.',
+  errorRateLimited: 'Muitas tentativas. Tente de novo em {wait}.',
   errorLocked: 'Muitos códigos incorretos. O acesso com este número está pausado; tente de novo mais tarde.',
   errorNetwork: 'Não foi possível falar com o servidor. Verifique sua conexão e tente de novo.',
   errorTimeout: 'O servidor demorou demais para responder. Tente de novo.',
@@ -48,4 +51,11 @@ export const ptBR: PhoneLoginStrings = {
   errorWrongCodeChannel: 'Código incorreto. Confira a mensagem do {channel} e tente de novo.',
   errorTooManyWrongCodes:
     'Foram digitados códigos incorretos demais e este código não vale mais. Peça um novo código.',
+
+  waitOver: 'Você já pode tentar de novo.',
+  waitSecondsOne: '{count} segundo',
+  waitSecondsOther: '{count} segundos',
+  waitMinutesOne: '{count} minuto',
+  waitMinutesOther: '{count} minutos',
+  codeExpiresIn: 'O código expira em {time}',
 }

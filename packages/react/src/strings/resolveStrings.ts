@@ -9,6 +9,10 @@ const loaders: Record<Exclude<BuiltInLanguage, 'en'>, () => Promise<PhoneLoginSt
   es: () => import('./es').then((module) => module.es),
   fr: () => import('./fr').then((module) => module.fr),
   'pt-br': () => import('./ptBR').then((module) => module.ptBR),
+  de: () => import('./de').then((module) => module.de),
+  it: () => import('./it').then((module) => module.it),
+  ja: () => import('./ja').then((module) => module.ja),
+  ar: () => import('./ar').then((module) => module.ar),
 }
 
 const loaded = new Map<BuiltInLanguage, PhoneLoginStrings>([['en', en]])
@@ -18,7 +22,7 @@ const loading = new Map<BuiltInLanguage, Promise<PhoneLoginStrings>>()
 export function resolveLanguage(locale: string | undefined): BuiltInLanguage {
   const base = (locale ?? '').toLowerCase().split(/[-_]/)[0]
   if (base === 'pt') return 'pt-br'
-  return base === 'es' || base === 'fr' ? base : 'en'
+  return base && base in loaders ? (base as BuiltInLanguage) : 'en'
 }
 
 /** Every key of the strings set: overrides that fill all of them need no built-in language. */

@@ -30,16 +30,22 @@ export interface PhoneLoginStrings {
   resendCodeIn: string
   codeResent: string
   useDifferentNumber: string
+  /** Names the code step's other ways on: resend, the other channel, a different number. */
+  noCode: string
   signedIn: string
 
   errorPhoneRequired: string
   errorPhoneTooShort: string
   errorPhoneTooLong: string
   errorPhoneInvalid: string
+  /** {country} and its calling code {dialCode} ("+44"). */
   errorCountryNotAllowed: string
+  /** A region sharing its calling code with an allowed main country ({mainCountry}) but not allowed itself. */
+  errorRegionNotAllowed: string
   errorCodeIncomplete: string
   errorWrongCode: string
   errorCodeExpired: string
+  /** A rate limit, said once when it starts: {wait} is a duration ("9 minutes"), {seconds} the raw count. */
   errorRateLimited: string
   /** Too many wrong codes: the server has locked sign-in for this number for a while. */
   errorLocked: string
@@ -63,7 +69,17 @@ export interface PhoneLoginStrings {
   errorWrongCodeChannel: string
   /** The code took as many wrong tries as a code allows and no longer works. */
   errorTooManyWrongCodes: string
+
+  // Waits and lifetimes. Durations are chosen by Intl.PluralRules: "One" where the rule says `one`.
+  /** Announced once when a wait is over. */
+  waitOver: string
+  waitSecondsOne: string
+  waitSecondsOther: string
+  waitMinutesOne: string
+  waitMinutesOther: string
+  /** Code step, shown (not announced) while the code lives; {time} is m:ss. */
+  codeExpiresIn: string
 }
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
-export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br'
+export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br' | 'de' | 'it' | 'ja' | 'ar'

@@ -22,7 +22,7 @@ const MESSAGES = {
   network: 'We could not reach the server. Check your connection and try again.',
   generic: 'Something went wrong. Try again.',
   genericWithId: /^Something went wrong\. Try again\. Request ID: request-id-test-[\w-]+$/,
-  rateLimited: 'Too many attempts. Try again in 30 s.',
+  rateLimited: 'Too many attempts. Try again in 30 seconds.',
 } as const
 
 interface FaultCase {
