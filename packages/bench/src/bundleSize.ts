@@ -121,7 +121,8 @@ function dataOf(inputs: string[]): ChunkSize['data'] {
   if (only(zone)) return { zone: zone.exec(inputs[0] ?? '')?.[1] ?? '' }
   if (only(/\/phone\/(loadMetadata|metadata\/loaders)\.[jt]s$/)) return { callingCodeTable: true }
   if (only(/libphonenumber-js\/metadata\.min\.json/)) return { world: true }
-  const language = /\/strings\/(es|fr|ptBR)\.[jt]s$/
+  // The built-in languages other than English, each loaded only by a page in that language.
+  const language = /\/strings\/(ar|de|es|fr|it|ja|ptBR)\.[jt]s$/
   if (only(language)) return { language: language.exec(inputs[0] ?? '')?.[1] ?? '' }
   return undefined
 }
