@@ -147,6 +147,12 @@ const RACES = [
 ]
 
 describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }) => {
+  /** The session a late answer carried is revoked on the server (fire-and-forget, so wait for it). */
+  async function expectRevokedOnServer(answer: { session_token?: string }) {
+    if (carriesSession)
+      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+  }
+
   it('in the same tab: revoke() wins; a session in the late answer is revoked on the server', async () => {
     const client = tab()
     const first = await signIn(client)
@@ -159,8 +165,7 @@ describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }
     const answer = (await pending) as { session_token?: string }
     expectSignedOut(client)
     expect(await serverKnows(first.session_token)).toBe(false)
-    if (carriesSession)
-      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+    await expectRevokedOnServer(answer)
   })
 
   it('from another tab: its sign-out wins here too', async () => {
@@ -177,8 +182,7 @@ describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }
     const answer = (await pending) as { session_token?: string }
     expectSignedOut(here)
     expectSignedOut(there)
-    if (carriesSession)
-      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+    await expectRevokedOnServer(answer)
   })
 
   it('from another tab, when the answer lands here before the news of the sign-out does', async () => {
@@ -201,8 +205,7 @@ describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }
       expectSignedOut(here)
       expectSignedOut(there)
     })
-    if (carriesSession)
-      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+    await expectRevokedOnServer(answer)
   })
 
   it('after a session-ending error on another call: the late answer does not sign back in', async () => {
@@ -224,8 +227,7 @@ describe.each(RACES)('$call racing a sign-out', ({ path, start, carriesSession }
     gate.release()
     const answer = (await pending) as { session_token?: string }
     expectSignedOut(client)
-    if (carriesSession)
-      await vi.waitFor(async () => expect(await serverKnows(answer.session_token!)).toBe(false))
+    await expectRevokedOnServer(answer)
   })
 
   it('without a sign-out, the same late answer is taken (the control case)', async () => {
