@@ -92,8 +92,9 @@ export function PhoneEntry({
       channel={channel}
       onChannelChange={(next) => void flow.switchChannel(next)}
       country={field.country}
-      countries={field.options}
       allowed={field.allowed}
+      countryName={field.countryName}
+      lang={lang}
       value={field.text}
       onValueChange={(text, switched) => {
         field.onValueChange(text, switched)

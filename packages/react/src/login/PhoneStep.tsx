@@ -3,7 +3,6 @@
 import { useEffect, useId, useRef } from 'react'
 import type { ChangeEvent } from 'react'
 import type { LoginChannel } from '@otpkit/core/flow'
-import type { CountryOption } from '../phone/countries'
 import type { PhoneTools } from '../phone/loadPhoneTools'
 import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
@@ -20,8 +19,11 @@ export interface PhoneStepProps {
   channel: LoginChannel
   onChannelChange: (channel: LoginChannel) => void
   country: string
-  countries: CountryOption[]
   allowed: readonly string[]
+  /** A country's name in the UI language. */
+  countryName: (code: string) => string
+  /** BCP 47 tag of the language shown. */
+  lang: string
   value: string
   /** The new text, and the country when a pasted international number named another allowed one. */
   onValueChange: (text: string, country?: string) => void
@@ -121,7 +123,9 @@ export function PhoneStep(props: PhoneStepProps) {
       <div className="otpkit-phone" data-invalid={error ? true : undefined}>
         <CountryPicker
           value={country}
-          options={props.countries}
+          allowed={props.allowed}
+          name={props.countryName}
+          lang={props.lang}
           onChange={props.onCountryChange}
           strings={strings}
           disabled={sending}

@@ -3,7 +3,7 @@
 // What the person typed on the phone step and the country it is read in: input state, not request
 // state, so it stays in React. It outlives the phone step, so "Use a different number" shows it again.
 import { useMemo, useState } from 'react'
-import { countryOptions } from '../phone/countries'
+import { countryNamer, knownCountries } from '../phone/countries'
 import { usePhoneTools } from '../phone/usePhoneTools'
 import type { BuiltInLanguage } from '../strings/types'
 
@@ -13,12 +13,11 @@ export function usePhoneField(
   language: BuiltInLanguage,
 ) {
   const countryKey = countries.join(',').toUpperCase()
-  const options = useMemo(() => countryOptions(countryKey.split(','), language), [countryKey, language])
   // In the app's order, so the first listed country is the default one.
-  const allowed = useMemo(
-    () => countryKey.split(',').filter((code) => options.some((option) => option.code === code)),
-    [countryKey, options],
-  )
+  const allowed = useMemo(() => knownCountries(countryKey.split(',')), [countryKey])
+  // Names for the picker and for messages, including a country outside the allowlist that a pasted
+  // number came from.
+  const countryName = useMemo(() => countryNamer(language), [language])
   // The phone library with the metadata of the allowed countries only, after first paint.
   const tools = usePhoneTools(allowed)
   const fallback =
@@ -44,15 +43,10 @@ export function usePhoneField(
   const check = tools?.checkPhone(text, country, allowed)
   const e164 = check?.ok ? check.e164 : undefined
 
-  // Names for messages, including a country outside the allowlist that a pasted number came from.
-  const countryName = (code: string) =>
-    options.find((option) => option.code === code)?.name ?? countryOptions([code], language)[0]?.name ?? code
-
   return {
     tools,
     text,
     country,
-    options,
     allowed,
     e164,
     countryName,

@@ -1,6 +1,6 @@
-// Countries for the picker: ISO 3166-1 alpha-2 codes, calling codes, flag emoji and localised names.
+// Countries at first paint: ISO 3166-1 alpha-2 codes, calling codes, flag emoji and localised names.
 // The calling codes are a copy of libphonenumber-js's metadata, so the picker renders at first paint
-// without waiting for the phone library.
+// without waiting for the phone library. The searchable list is countryOptions.ts, loaded later.
 
 /** Calling code, then the regions that share it, main region first. */
 const DIAL_CODES =
@@ -40,6 +40,11 @@ export function countryOfNumber(digits: string): string | undefined {
   return undefined
 }
 
+/** The allowed countries that exist, upper-cased, once each, in the app's order. */
+export function knownCountries(allowed: readonly string[]): string[] {
+  return [...new Set(allowed.map((code) => code.toUpperCase()))].filter((code) => dialCode(code))
+}
+
 /** Every ISO code with a calling code. */
 export function allCountries(): string[] {
   return [...dialCodeTable().keys()]
@@ -50,59 +55,24 @@ export function flagEmoji(country: string): string {
   return String.fromCodePoint(...[...country.toUpperCase()].map((letter) => 0x1f1a5 + letter.charCodeAt(0)))
 }
 
-export interface CountryOption {
-  code: string
-  name: string
-  dialCode: string
-  flag: string
-}
-
-/** Country names in the UI language; the ISO code where Intl.DisplayNames is missing or fails. */
+/**
+ * Country names in the UI language; the ISO code where Intl.DisplayNames is missing or fails. The names
+ * are only made when first asked for: making them costs tens of milliseconds on a slow phone.
+ */
 export function countryNamer(language: string): (country: string) => string {
-  let names: Intl.DisplayNames | undefined
-  try {
-    names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })
-  } catch {
-    names = undefined
-  }
+  let names: Intl.DisplayNames | undefined | null = null
   return (country) => {
+    if (names === null) {
+      try {
+        names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })
+      } catch {
+        names = undefined
+      }
+    }
     try {
       return names?.of(country) ?? country
     } catch {
       return country
     }
   }
-}
-
-/** The allowed countries that exist, upper-cased, sorted by name in the UI language. */
-export function countryOptions(allowed: readonly string[], language: string): CountryOption[] {
-  const name = countryNamer(language)
-  const seen = new Set<string>()
-  const options: CountryOption[] = []
-  for (const raw of allowed) {
-    const code = raw.toUpperCase()
-    const dial = dialCode(code)
-    if (!dial || seen.has(code)) continue
-    seen.add(code)
-    options.push({ code, name: name(code), dialCode: dial, flag: flagEmoji(code) })
-  }
-  const collator = new Intl.Collator(language)
-  return options.sort((a, b) => collator.compare(a.name, b.name))
-}
-
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-
-/** Matches a country by the start of any word of its name, its ISO code or its calling code ("44", "+44"). */
-export function matchesCountry(option: CountryOption, query: string): boolean {
-  const q = fold(query.trim())
-  if (!q) return true
-  const digits = q.replace(/^\+/, '')
-  if (/^\d+$/.test(digits)) return option.dialCode.startsWith(digits)
-  if (q === option.code.toLowerCase()) return true
-  const name = fold(option.name)
-  return name.startsWith(q) || name.split(/[\s\-(),.]+/).some((word) => word.startsWith(q))
 }
