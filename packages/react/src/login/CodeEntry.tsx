@@ -3,19 +3,16 @@
 // The code step over the flow: the typed code (input state) and WebOTP live here; checking it, new
 // codes and every wait live in the flow.
 import { useState } from 'react'
-import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
-import { formatClock, formatWait } from '../strings/formatWait'
-import { fill } from '../strings/resolveStrings'
+import { formatClock } from '../strings/formatClock'
 import type { PhoneLoginStrings } from '../strings/types'
-import { channelString } from './channels'
 import { CodeStep } from './CodeStep'
-import { errorText } from './describeError'
-import { useSecondsLeft } from './useSecondsLeft'
-import { useStepError } from './useStepError'
+import type { LoginKit } from './loginKit'
 import { useWebOtp } from './useWebOtp'
 
 export interface CodeEntryProps {
+  /** What this step shares with the phone step (see loginKit.ts). */
+  kit: LoginKit
   flow: LoginFlow
   state: LoginFlowState
   strings: PhoneLoginStrings
@@ -45,7 +42,9 @@ function withPhone(text: string, phone: string | null) {
   )
 }
 
-export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill }: CodeEntryProps) {
+export function CodeEntry(props: CodeEntryProps) {
+  const { kit, flow, state, strings, lang, channels, enableAutofill } = props
+  const { fill, channelString, errorText, formatWait, useSecondsLeft, useStepError } = kit
   const { error, channel, sentCount, maskedPhone } = state
   const [code, setCode] = useState('')
   // A wrong or dead code, or a new code on its way, empties the field (adjusted while rendering).
@@ -69,14 +68,17 @@ export function CodeEntry({ flow, state, strings, lang, channels, enableAutofill
     void flow.submitCode(value)
   }
   // WebOTP reads only messages that carry the origin-bound line (SMS).
-  const stopWebOtp = useWebOtp(enableAutofill && CHANNELS[channel].webOtp, sentCount, (received) => {
-    setCode(received)
-    verify(received)
-  })
+  const stopWebOtp = useWebOtp(enableAutofill && kit.CHANNELS[channel].webOtp, sentCount, (received) =>
+    kit.notify(() => {
+      setCode(received)
+      verify(received)
+    }),
+  )
   const other = channels.find((candidate) => candidate !== channel)
 
   return (
     <CodeStep
+      kit={kit}
       strings={strings}
       sentTo={withPhone(channelString(strings, channel, 'sentTo', { phone: PHONE }), maskedPhone)}
       code={code}

@@ -2,11 +2,11 @@
 
 import { useEffect, useId, useRef } from 'react'
 import type { ClipboardEvent, ReactNode } from 'react'
-import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings } from '../strings/types'
-import { StatusMessage } from './StatusMessage'
+import type { LoginKit } from './loginKit'
 
 export interface CodeStepProps {
+  kit: LoginKit
   strings: PhoneLoginStrings
   /** "We sent a 6-digit code to …", naming the masked number and the channel. */
   sentTo: ReactNode
@@ -37,7 +37,8 @@ export interface CodeStepProps {
 const digitsOnly = (text: string) => text.replace(/\D/g, '').slice(0, 6)
 
 export function CodeStep(props: CodeStepProps) {
-  const { strings, code, verifying, resending, resendSeconds, waitSeconds, error, focus } = props
+  const { kit, strings, code, verifying, resending, resendSeconds, waitSeconds, error, focus } = props
+  const { fill, StatusMessage } = kit
   const id = useId()
   const inputId = `${id}-code`
   const titleId = `${id}-title`

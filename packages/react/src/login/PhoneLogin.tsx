@@ -14,10 +14,10 @@ import { useStrings } from '../strings/useStrings'
 import { useStytchContext } from '../useStytch'
 import type { RequestError } from '../useStytchMutation'
 import { DEFAULT_CHANNELS } from './channels'
-import { CodeEntry } from './CodeEntry'
-import { DoneStep } from './DoneStep'
 import type { PhoneLoginEvent } from './events'
+import { loginKit } from './loginKit'
 import { PhoneEntry } from './PhoneEntry'
+import { useLaterSteps } from './useLaterSteps'
 import { useLatest } from './useLatest'
 import { smsLocale } from './smsLocale'
 import { useLoginFlow } from './useLoginFlow'
@@ -61,6 +61,8 @@ export function PhoneLogin(props: PhoneLoginProps) {
   const field = usePhoneField(props.countries ?? DEFAULT_COUNTRIES, props.defaultCountry, language)
   const latest = useLatest(props)
   const { stytch } = useStytchContext('PhoneLogin')
+  // The code step and the signed-in step arrive after the first paint.
+  const later = useLaterSteps()
 
   const report = (event: LoginFlowEvent) =>
     notify(() => {
@@ -87,8 +89,10 @@ export function PhoneLogin(props: PhoneLoginProps) {
   const lang = language === 'pt-br' ? 'pt-BR' : language
   // Arabic is written right to left: the whole login mirrors, numbers stay isolated left to right.
   const dir = language === 'ar' ? 'rtl' : undefined
-  // A built-in language other than English is on its way: nothing in the wrong language meanwhile.
-  if (!ready) return <div className={root} lang={lang} dir={dir} data-step={state.step} aria-busy="true" />
+  // A built-in language other than English is on its way (nothing in the wrong language meanwhile), or a
+  // code step kept for this tab is back before its view.
+  if (!ready || (state.step !== 'phone' && !later))
+    return <div className={root} lang={lang} dir={dir} data-step={state.step} aria-busy="true" />
   return (
     <div className={root} lang={lang} dir={dir} data-step={state.step}>
       {state.step === 'phone' && (
@@ -103,8 +107,9 @@ export function PhoneLogin(props: PhoneLoginProps) {
           onLoadError={(error) => report({ type: 'error', step: 'phone', channel: state.channel, error })}
         />
       )}
-      {state.step === 'code' && (
-        <CodeEntry
+      {state.step === 'code' && later && (
+        <later.CodeEntry
+          kit={loginKit}
           flow={flow}
           state={state}
           strings={strings}
@@ -113,7 +118,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           enableAutofill={enableAutofill}
         />
       )}
-      {state.step === 'done' && <DoneStep strings={strings} />}
+      {state.step === 'done' && later && <later.DoneStep strings={strings} />}
     </div>
   )
 }

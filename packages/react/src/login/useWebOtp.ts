@@ -5,8 +5,6 @@
 // and `autocomplete="one-time-code"` does the job. The request waits until the SMS arrives, so it is
 // aborted on submit, when leaving the step and on unmount; StrictMode's extra mount asks nothing.
 import { useCallback, useEffect, useRef } from 'react'
-import { notify } from '../notify'
-import { useLatest } from './useLatest'
 
 interface OtpRequest {
   otp: { transport: string[] }
@@ -24,10 +22,14 @@ export function isWebOtpSupported(): boolean {
 
 /**
  * While `enabled`, listens for the code; a new `requestKey` (a resent SMS) starts a new request.
- * Returns `abort`, for submit and for leaving the step.
+ * Returns `abort`, for submit and for leaving the step. `onCode` runs outside any React event, so the
+ * caller delivers its updates through notify().
  */
 export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: string) => void): () => void {
-  const onCodeRef = useLatest(onCode)
+  const onCodeRef = useRef(onCode)
+  useEffect(() => {
+    onCodeRef.current = onCode
+  })
   const current = useRef<AbortController | null>(null)
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: 
         (credential) => {
           const code = (credential as { code?: unknown } | null)?.code
           if (!controller.signal.aborted && typeof code === 'string' && /^\d{6}$/.test(code)) {
-            notify(() => onCodeRef.current(code))
+            onCodeRef.current(code)
           }
         },
         // Aborted, dismissed or unsupported: the person types or pastes the code instead.
@@ -53,7 +55,7 @@ export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: 
       controller.abort()
       if (current.current === controller) current.current = null
     }
-  }, [enabled, requestKey, onCodeRef])
+  }, [enabled, requestKey])
 
   return useCallback(() => current.current?.abort(), [])
 }

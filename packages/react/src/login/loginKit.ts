@@ -1,0 +1,27 @@
+// What the code step (laterSteps.ts, loaded after the first paint) uses from the first-paint chunk,
+// handed to it as one object instead of imported. A module imported both by the first paint and by a lazy
+// chunk becomes a third chunk in esbuild's splitting, which the first paint would wait for: one more
+// request before anything shows.
+import { CHANNELS } from '@otpkit/core'
+import { notify } from '../notify'
+import { formatWait } from '../strings/formatWait'
+import { fill } from '../strings/resolveStrings'
+import { channelString } from './channels'
+import { errorText } from './describeError'
+import { StatusMessage } from './StatusMessage'
+import { useSecondsLeft } from './useSecondsLeft'
+import { useStepError } from './useStepError'
+
+export const loginKit = {
+  CHANNELS,
+  notify,
+  fill,
+  formatWait,
+  channelString,
+  errorText,
+  StatusMessage,
+  useSecondsLeft,
+  useStepError,
+}
+
+export type LoginKit = typeof loginKit
