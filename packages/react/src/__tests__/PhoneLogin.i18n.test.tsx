@@ -1,7 +1,32 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { PhoneLogin } from '../index'
+import { PhoneLogin, type PhoneLoginStrings } from '../index'
+import { ar } from '../locales/ar'
+import { de } from '../locales/de'
+import { en } from '../locales/en'
+import { es } from '../locales/es'
+import { fr } from '../locales/fr'
+import { it as italian } from '../locales/it'
+import { ja } from '../locales/ja'
+import { ptBR } from '../locales/pt-br'
+import type { WaitForms } from '../strings/types'
 import { createHarness, renderWith } from './harness'
+
+const SEND_PATH = '/sdk/v1/otps/sms/login_or_create'
+
+/** Every built-in language by the tag its `lang` attribute carries. */
+const builtIn: [string, PhoneLoginStrings & WaitForms][] = [
+  ['en', en],
+  ['es', es],
+  ['fr', fr],
+  ['pt-BR', ptBR],
+  ['de', de],
+  ['it', italian],
+  ['ja', ja],
+  ['ar', ar],
+]
+
+const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort()
 
 const cases = [
   {
@@ -55,7 +80,7 @@ const cases = [
     label: 'Telefonnummer',
     send: 'Code senden',
     country: 'Land: Vereinigte Staaten +1',
-    tooShort: 'Diese Nummer ist zu kurz für Vereinigte Staaten.',
+    tooShort: 'Diese Nummer ist für das Land Vereinigte Staaten zu kurz.',
     codeLabel: '6-stelliger Code',
     sms: /ist Ihr Bestätigungscode/,
   },
@@ -66,7 +91,7 @@ const cases = [
     label: 'Numero di telefono',
     send: 'Invia codice',
     country: 'Paese: Stati Uniti +1',
-    tooShort: 'Questo numero è troppo corto per Stati Uniti.',
+    tooShort: 'Questo numero è troppo corto per il paese Stati Uniti.',
     codeLabel: 'Codice di 6 cifre',
     sms: /è il tuo codice di verifica/,
   },
@@ -162,4 +187,55 @@ describe('<PhoneLogin> languages', () => {
     await user.click(screen.getByRole('button', { name: 'Text me a code' }))
     await screen.findByText('Short for United States!')
   })
+})
+
+describe('<PhoneLogin> built-in languages are complete', () => {
+  it.each(builtIn)('%s has a wait for every plural form Intl.PluralRules names', (lang, strings) => {
+    const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories
+    expect(forms).toContain('other')
+    for (const form of forms) {
+      for (const unit of ['Seconds', 'Minutes']) {
+        const key = `wait${unit}${form[0]?.toUpperCase()}${form.slice(1)}` as keyof (PhoneLoginStrings &
+          WaitForms)
+        const text = strings[key]
+        expect(text, `${lang}: ${key} (Intl.PluralRules says "${form}")`).toMatch(/\S/)
+        // A form may spell its number out (Arabic "ثانيتين"), but names nothing but {count}.
+        expect(
+          placeholders(text ?? '').filter((name) => name !== '{count}'),
+          `${lang}: ${key}`,
+        ).toEqual([])
+      }
+    }
+  })
+
+  it.each(builtIn)('%s has every message of en, with the same placeholders', (lang, strings) => {
+    for (const key of Object.keys(en) as (keyof PhoneLoginStrings)[]) {
+      if (/^wait(Seconds|Minutes)/.test(key)) continue
+      expect(strings[key], `${lang}: ${key}`).toMatch(/\S/)
+      expect(placeholders(strings[key] ?? ''), `${lang}: ${key}`).toEqual(placeholders(en[key] ?? ''))
+    }
+  })
+
+  it.each([
+    [1, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد ثانية واحدة.'],
+    [2, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد ثانيتين.'],
+    [5, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد 5 ثوانٍ.'],
+    [11, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد 11 ثانية.'],
+    [120, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد دقيقتين.'],
+    [503, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد 9 دقائق.'],
+    [6000, 'ar', 'محاولات كثيرة جدًا. حاول مرة أخرى بعد 100 دقيقة.'],
+    [90, 'ja', '試行回数が多すぎます。2分後にもう一度お試しください。'],
+    [2, 'de', 'Zu viele Versuche. Versuchen Sie es in 2 Sekunden erneut.'],
+    [60, 'it', 'Troppi tentativi. Riprova tra 1 minuto.'],
+  ] as const)(
+    'a %i s wait in %s takes the plural form its rules choose',
+    async (retryAfter, locale, text) => {
+      const { emulator, stytch } = createHarness()
+      emulator.faults.add({ kind: 'rate_limit', retryAfter, path: SEND_PATH })
+      const { user } = renderWith(stytch, <PhoneLogin locale={locale} />)
+      await user.type(await screen.findByRole('textbox'), '4155550123')
+      await user.keyboard('{Enter}')
+      expect(await screen.findByText(text)).toBeTruthy()
+    },
+  )
 })

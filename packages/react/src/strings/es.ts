@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings } from './types'
+import type { PhoneLoginStrings, WaitForms } from './types'
 
-export const es: PhoneLoginStrings = {
+export const es: PhoneLoginStrings & WaitForms = {
   phoneTitle: 'Inicia sesión con tu teléfono',
   phoneIntro: 'Te enviaremos un código de 6 dígitos por SMS.',
   phoneLabel: 'Número de teléfono',
@@ -55,8 +55,10 @@ export const es: PhoneLoginStrings = {
 
   waitOver: 'Ya puedes volver a intentarlo.',
   waitSecondsOne: '{count} segundo',
+  waitSecondsMany: '{count} de segundos',
   waitSecondsOther: '{count} segundos',
   waitMinutesOne: '{count} minuto',
+  waitMinutesMany: '{count} de minutos',
   waitMinutesOther: '{count} minutos',
   codeExpiresIn: 'El código caduca en {time}',
 }

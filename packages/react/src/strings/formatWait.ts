@@ -1,18 +1,15 @@
 // A wait said the way a person says it: seconds under a minute, whole minutes (rounded up) beyond,
-// with the plural form chosen by the language's own rules ("1 minute", "9 minutes").
+// in the plural form the language's own rules choose ("1 minute", "9 minutes"; Arabic "دقيقتين" for two,
+// "5 دقائق" for a few, "11 دقيقة" for many).
 import { fill } from './resolveStrings'
-import type { PhoneLoginStrings } from './types'
+import type { PhoneLoginStrings, WaitForms } from './types'
 
-export function formatWait(seconds: number, strings: PhoneLoginStrings, lang: string): string {
-  const inMinutes = seconds >= 60
-  const count = inMinutes ? Math.ceil(seconds / 60) : seconds
-  const one = new Intl.PluralRules(lang).select(count) === 'one'
-  const template = inMinutes
-    ? one
-      ? strings.waitMinutesOne
-      : strings.waitMinutesOther
-    : one
-      ? strings.waitSecondsOne
-      : strings.waitSecondsOther
-  return fill(template, { count })
+export function formatWait(seconds: number, strings: PhoneLoginStrings & WaitForms, lang: string): string {
+  const unit = seconds >= 60 ? 'Minutes' : 'Seconds'
+  const count = unit === 'Minutes' ? Math.ceil(seconds / 60) : seconds
+  const form = new Intl.PluralRules(lang).select(count)
+  // Each form has a key named after it (`few` → waitSecondsFew); a set of strings without that form
+  // (English has no `few`) says it with `other`.
+  const name = (form.charAt(0).toUpperCase() + form.slice(1)) as Capitalize<Intl.LDMLPluralRule>
+  return fill(strings[`wait${unit}${name}`] ?? strings[`wait${unit}Other`], { count })
 }

@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings } from './types'
+import type { PhoneLoginStrings, WaitForms } from './types'
 
-export const fr: PhoneLoginStrings = {
+export const fr: PhoneLoginStrings & WaitForms = {
   phoneTitle: 'Connectez-vous avec votre téléphone',
   phoneIntro: 'Nous vous enverrons un code à 6 chiffres par SMS.',
   phoneLabel: 'Numéro de téléphone',
@@ -23,7 +23,7 @@ export const fr: PhoneLoginStrings = {
   resendCodeIn: 'Renvoyer le code dans {seconds} s',
   codeResent: 'Un nouveau code a été envoyé au {phone}.',
   useDifferentNumber: 'Utiliser un autre numéro',
-  noCode: 'Vous n’avez pas reçu de code ?',
+  noCode: 'Vous n’avez pas reçu de code\u202f?',
   signedIn: 'Vous êtes connecté.',
 
   errorPhoneRequired: 'Saisissez votre numéro de téléphone.',
@@ -38,11 +38,11 @@ export const fr: PhoneLoginStrings = {
   errorCodeExpired: 'Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.',
   errorRateLimited: 'Trop de tentatives. Réessayez dans {wait}.',
   errorLocked:
-    'Trop de codes incorrects. La connexion avec ce numéro est suspendue pour un moment ; réessayez plus tard.',
+    'Trop de codes incorrects. La connexion avec ce numéro est suspendue pour un moment\u202f; réessayez plus tard.',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
   errorGeneric: 'Une erreur est survenue. Réessayez.',
-  errorRequestId: 'Identifiant de la requête : {requestId}',
+  errorRequestId: 'Identifiant de la requête\u00a0: {requestId}',
 
   // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
   channelLabel: 'Recevoir le code par',
@@ -51,12 +51,14 @@ export const fr: PhoneLoginStrings = {
   switchChannel: 'Recevoir plutôt par {channel}',
   errorWrongCodeChannel: 'Ce code est incorrect. Vérifiez le message {channel} et réessayez.',
   errorTooManyWrongCodes:
-    'Trop de codes incorrects ont été saisis : ce code ne fonctionne plus. Demandez un nouveau code.',
+    'Trop de codes incorrects ont été saisis\u00a0: ce code ne fonctionne plus. Demandez un nouveau code.',
 
   waitOver: 'Vous pouvez réessayer.',
   waitSecondsOne: '{count} seconde',
+  waitSecondsMany: '{count} de secondes',
   waitSecondsOther: '{count} secondes',
   waitMinutesOne: '{count} minute',
+  waitMinutesMany: '{count} de minutes',
   waitMinutesOther: '{count} minutes',
   codeExpiresIn: 'Le code expire dans {time}',
 }

@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings } from './types'
+import type { PhoneLoginStrings, WaitForms } from './types'
 
-export const ptBR: PhoneLoginStrings = {
+export const ptBR: PhoneLoginStrings & WaitForms = {
   phoneTitle: 'Entre com seu telefone',
   phoneIntro: 'Enviaremos um código de 6 dígitos por SMS.',
   phoneLabel: 'Número de telefone',
@@ -54,8 +54,10 @@ export const ptBR: PhoneLoginStrings = {
 
   waitOver: 'Você já pode tentar de novo.',
   waitSecondsOne: '{count} segundo',
+  waitSecondsMany: '{count} de segundos',
   waitSecondsOther: '{count} segundos',
   waitMinutesOne: '{count} minuto',
+  waitMinutesMany: '{count} de minutos',
   waitMinutesOther: '{count} minutos',
   codeExpiresIn: 'O código expira em {time}',
 }

@@ -70,7 +70,8 @@ export interface PhoneLoginStrings {
   /** The code took as many wrong tries as a code allows and no longer works. */
   errorTooManyWrongCodes: string
 
-  // Waits and lifetimes. Durations are chosen by Intl.PluralRules: "One" where the rule says `one`.
+  // Waits and lifetimes. A duration takes the plural form Intl.PluralRules(lang) chooses for its count:
+  // `One` for `one`, `Other` for every other form unless the language names it (see WaitForms).
   /** Announced once when a wait is over. */
   waitOver: string
   waitSecondsOne: string
@@ -79,6 +80,22 @@ export interface PhoneLoginStrings {
   waitMinutesOther: string
   /** Code step, shown (not announced) while the code lives; {time} is m:ss. */
   codeExpiresIn: string
+}
+
+/**
+ * A wait's plural forms beyond `one` and `other`, each named after the form Intl.PluralRules returns, for
+ * the languages whose rules have them: Arabic has all four; French, Italian, Spanish and Portuguese say
+ * "1 000 000 de" with `many`. A form left out is said with `Other`.
+ */
+export interface WaitForms {
+  waitSecondsZero?: string
+  waitSecondsTwo?: string
+  waitSecondsFew?: string
+  waitSecondsMany?: string
+  waitMinutesZero?: string
+  waitMinutesTwo?: string
+  waitMinutesFew?: string
+  waitMinutesMany?: string
 }
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
