@@ -120,7 +120,7 @@ function dataOf(inputs: string[]): ChunkSize['data'] {
   const zone = /\/phone\/metadata\/zone(\d)\.[jt]s$/
   if (only(zone)) return { zone: zone.exec(inputs[0] ?? '')?.[1] ?? '' }
   if (only(/\/phone\/(loadMetadata|metadata\/loaders)\.[jt]s$/)) return { callingCodeTable: true }
-  if (only(/libphonenumber-js\/metadata\.min\.json/)) return { world: true }
+  if (only(/\/phone\/metadata\/world\.[jt]s$/)) return { world: true }
   // The built-in languages other than English, each loaded only by a page in that language.
   const language = /\/strings\/(ar|de|es|fr|it|ja|ptBR)\.[jt]s$/
   if (only(language)) return { language: language.exec(inputs[0] ?? '')?.[1] ?? '' }

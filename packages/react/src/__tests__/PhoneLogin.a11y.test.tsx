@@ -13,7 +13,8 @@ describe('<PhoneLogin> accessibility', () => {
     const countryButton = screen.getByRole('button', { name: 'Country: United States +1' })
     expect(document.activeElement).toBe(countryButton)
     await user.keyboard('{ArrowDown}')
-    const search = screen.getByRole('combobox', { name: 'Search countries' })
+    // The list arrives after the first paint; a key pressed before it opens it when it is here.
+    const search = await screen.findByRole('combobox', { name: 'Search countries' })
     expect(document.activeElement).toBe(search)
     expect(countryButton.getAttribute('aria-expanded')).toBe('true')
     await user.keyboard('ca')
@@ -38,7 +39,7 @@ describe('<PhoneLogin> accessibility', () => {
     const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA', 'GB', 'FR', 'DE']} />)
     const button = screen.getByRole('button', { name: 'Country: United States +1' })
     await user.click(button)
-    const search = screen.getByRole('combobox', { name: 'Search countries' })
+    const search = await screen.findByRole('combobox', { name: 'Search countries' })
     expect(search.getAttribute('aria-controls')).toBe(screen.getByRole('listbox').id)
     const activeName = () =>
       document.getElementById(search.getAttribute('aria-activedescendant') ?? '')?.textContent

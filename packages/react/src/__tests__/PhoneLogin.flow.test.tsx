@@ -15,7 +15,7 @@ describe('<PhoneLogin> full flow against the emulator', () => {
     )
 
     await user.click(screen.getByRole('button', { name: /country: united states \+1/i }))
-    await user.type(screen.getByRole('combobox', { name: 'Search countries' }), 'cana')
+    await user.type(await screen.findByRole('combobox', { name: 'Search countries' }), 'cana')
     await user.click(screen.getByRole('option', { name: /canada/i }))
     expect(screen.getByRole('button', { name: /country: canada \+1/i })).toBeTruthy()
 

@@ -9,13 +9,12 @@ import { fr } from '../locales/fr'
 import { it as italian } from '../locales/it'
 import { ja } from '../locales/ja'
 import { ptBR } from '../locales/pt-br'
-import type { WaitForms } from '../strings/types'
 import { createHarness, renderWith } from './harness'
 
 const SEND_PATH = '/sdk/v1/otps/sms/login_or_create'
 
 /** Every built-in language by the tag its `lang` attribute carries. */
-const builtIn: [string, PhoneLoginStrings & WaitForms][] = [
+const builtIn: [string, PhoneLoginStrings][] = [
   ['en', en],
   ['es', es],
   ['fr', fr],
@@ -195,8 +194,7 @@ describe('<PhoneLogin> built-in languages are complete', () => {
     expect(forms).toContain('other')
     for (const form of forms) {
       for (const unit of ['Seconds', 'Minutes']) {
-        const key = `wait${unit}${form[0]?.toUpperCase()}${form.slice(1)}` as keyof (PhoneLoginStrings &
-          WaitForms)
+        const key = `wait${unit}${form[0]?.toUpperCase()}${form.slice(1)}` as keyof PhoneLoginStrings
         const text = strings[key]
         expect(text, `${lang}: ${key} (Intl.PluralRules says "${form}")`).toMatch(/\S/)
         // A form may spell its number out (Arabic "ثانيتين"), but names nothing but {count}.

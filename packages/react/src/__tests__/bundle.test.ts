@@ -71,12 +71,22 @@ describe('bundles', () => {
     expect(firstPaint.filter((path) => /src\/strings\/(es|fr|ptBR|de|it|ja|ar)\.ts$/.test(path))).toEqual([])
     expect(firstPaint.some((path) => path.endsWith('src/strings/en.ts'))).toBe(true)
     expect(firstPaint.filter((path) => path.includes('src/phone/metadata/'))).toEqual([])
+    // The code step, the signed-in step and the country list come after the first paint; the words of
+    // errors stay in it, so that a network that fails to bring them is still named.
+    expect(
+      firstPaint.filter((path) => /src\/login\/(CodeEntry|CodeStep|DoneStep|CountryList)\.tsx$/.test(path)),
+    ).toEqual([])
+    expect(firstPaint.some((path) => path.endsWith('src/login/describeError.ts'))).toBe(true)
 
     const lazy = entry.imports.filter((chunk) => chunk.kind === 'dynamic-import').map((chunk) => chunk.path)
     const lazyInputs = lazy.map((path) => included(metafile.outputs[path] ?? entry))
     // The phone library, the tables of metadata chunks, the whole world's metadata (loaded instead of the
-    // tables past 40 calling codes), and the seven other languages.
-    expect(lazyInputs).toHaveLength(10)
+    // tables past 40 calling codes), the seven other languages and the later views.
+    expect(lazyInputs).toHaveLength(11)
+    const views = lazyInputs.find((inputs) => inputs.some((path) => path.endsWith('src/login/CodeEntry.tsx')))
+    expect(
+      views?.filter((path) => /src\/login\/(CodeEntry|CodeStep|DoneStep|CountryList)\.tsx$/.test(path)),
+    ).toHaveLength(4)
     const tools = lazyInputs.find((inputs) => inputs.some((path) => path.endsWith('src/phone/phoneTools.ts')))
     expect(tools?.some((path) => path.includes('libphonenumber-js/es6/AsYouType.js'))).toBe(true)
     expect(tools?.filter((path) => /metadata\.min\.json|src\/phone\/metadata\//.test(path))).toEqual([])

@@ -81,7 +81,8 @@ describe('hydration', () => {
       root = hydrateRoot(container, tree, { onRecoverableError: (error) => recoverable.push(error) })
     })
     expect(recoverable).toEqual([])
-    expect(screen.getByRole('heading', { name: 'Enter your code' })).toBeTruthy()
+    // The code step's view arrives after the first paint; the kept step shows as soon as it is here.
+    expect(await screen.findByRole('heading', { name: 'Enter your code' })).toBeTruthy()
     expect(emulator.messages()).toHaveLength(1)
     act(() => root?.unmount())
     container.remove()

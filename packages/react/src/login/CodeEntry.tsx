@@ -44,7 +44,7 @@ function withPhone(text: string, phone: string | null) {
 
 export function CodeEntry(props: CodeEntryProps) {
   const { kit, flow, state, strings, lang, channels, enableAutofill } = props
-  const { fill, channelString, errorText, formatWait, useSecondsLeft, useStepError } = kit
+  const { fill, channelString, errorText, useSecondsLeft, useStepError } = kit
   const { error, channel, sentCount, maskedPhone } = state
   const [code, setCode] = useState('')
   // A wrong or dead code, or a new code on its way, empties the field (adjusted while rendering).
@@ -117,12 +117,7 @@ export function CodeEntry(props: CodeEntryProps) {
       }
       error={
         shown
-          ? errorText(shown, strings, {
-              country: '',
-              seconds: message.waitAtStart,
-              wait: formatWait(message.waitAtStart, strings, lang),
-              channel,
-            })
+          ? errorText(shown, strings, { country: '', seconds: message.waitAtStart, lang, channel })
           : undefined
       }
       status={

@@ -1,14 +1,13 @@
 'use client'
 
 // The country picker's searchable list (the ARIA combobox pattern): type a name, an ISO code or a calling
-// code, move with the arrow keys, Enter picks, Escape closes. It opens under CountryPicker's button; the
-// names are sorted only then, so the first paint makes none but the chosen country's.
+// code, move with the arrow keys, Enter picks, Escape closes. It opens under CountryPicker's button and
+// arrives after the first paint with the other later views; the names are sorted only when it opens.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import type { ComponentType, KeyboardEvent } from 'react'
 import { countryOptions, matchesCountry } from '../phone/countryOptions'
 import type { CountryOption } from '../phone/countryOptions'
 import type { PhoneLoginStrings } from '../strings/types'
-import { Flag } from './Flag'
 
 export interface CountryListProps {
   /** The listbox's id, which the picker's button controls. */
@@ -18,7 +17,8 @@ export interface CountryListProps {
   describe: (code: string) => { name: string; dialCode: string }
   /** BCP 47 tag of the language shown, for sorting the names. */
   lang: string
-  /** Flag emoji render on this system (see useFlagEmoji). */
+  /** The picker's flag (a first-paint module, so it comes as a prop), emoji where `emoji` says they render. */
+  Flag: ComponentType<{ code: string; emoji: boolean }>
   emoji: boolean
   strings: PhoneLoginStrings
   onChoose: (code: string) => void
@@ -27,7 +27,7 @@ export interface CountryListProps {
 }
 
 export function CountryList(props: CountryListProps) {
-  const { listId, value, allowed, describe, lang, emoji, strings } = props
+  const { listId, value, allowed, describe, lang, Flag, emoji, strings } = props
   const options = useMemo(() => countryOptions(allowed, describe, lang), [allowed, describe, lang])
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(() =>

@@ -1,15 +1,16 @@
 'use client'
 
 // The country button in front of the phone field: the chosen country's flag and calling code, and the
-// searchable list under it (CountryList). With one allowed country it is plain text. Flags are emoji text
+// searchable list under it (CountryList, one of the views loaded after the first paint). With one
+// allowed country it is plain text. Flags are emoji text
 // where the system draws them, else the ISO code in a badge.
 import { useId, useMemo, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent } from 'react'
 import { dialCode } from '../phone/countries'
 import { useFlagEmoji } from '../phone/useFlagEmoji'
 import type { PhoneLoginStrings } from '../strings/types'
-import { CountryList } from './CountryList'
 import { Flag } from './Flag'
+import type { LaterViews } from './useLaterViews'
 
 export interface CountryPickerProps {
   value: string
@@ -21,11 +22,13 @@ export interface CountryPickerProps {
   lang: string
   onChange: (country: string) => void
   strings: PhoneLoginStrings
+  /** The list comes with these; until they are here the button opens nothing. */
+  views: LaterViews | undefined
   disabled?: boolean
 }
 
 export function CountryPicker(props: CountryPickerProps) {
-  const { value, allowed, name, strings } = props
+  const { value, allowed, name, strings, views } = props
   const emoji = useFlagEmoji()
   const listId = `${useId()}-list`
   const [open, setOpen] = useState(false)
@@ -57,6 +60,7 @@ export function CountryPicker(props: CountryPickerProps) {
       setOpen(true)
     }
   }
+  const shown = open && views !== undefined
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false)
   }
@@ -68,8 +72,8 @@ export function CountryPicker(props: CountryPickerProps) {
         className="otpkit-country-button"
         aria-label={label}
         aria-haspopup="listbox"
-        aria-expanded={open}
-        aria-controls={open ? listId : undefined}
+        aria-expanded={shown}
+        aria-controls={shown ? listId : undefined}
         disabled={props.disabled}
         onClick={() => (open ? close(false) : setOpen(true))}
         onKeyDown={onButtonKeyDown}
@@ -77,13 +81,14 @@ export function CountryPicker(props: CountryPickerProps) {
         <Flag code={value} emoji={emoji} /> +{dial}
         <span className="otpkit-country-caret" aria-hidden="true" />
       </button>
-      {open && (
-        <CountryList
+      {shown && (
+        <views.CountryList
           listId={listId}
           value={value}
           allowed={allowed}
           describe={describe}
           lang={props.lang}
+          Flag={Flag}
           emoji={emoji}
           strings={strings}
           onChoose={(code) => {

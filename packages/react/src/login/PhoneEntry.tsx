@@ -7,12 +7,13 @@ import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { dialCode } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
-import { formatWait } from '../strings/formatWait'
 import type { PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
 import { errorText } from './describeError'
 import type { LoginError } from './describeError'
 import { PhoneStep } from './PhoneStep'
+import { loadLaterViews } from './useLaterViews'
+import type { LaterViews } from './useLaterViews'
 import type { usePhoneField } from './usePhoneField'
 import { useSecondsLeft } from './useSecondsLeft'
 import { useStepError } from './useStepError'
@@ -26,6 +27,8 @@ export interface PhoneEntryProps {
   /** BCP 47 tag of the language shown, for plural rules. */
   lang: string
   channels: readonly LoginChannel[]
+  /** The views loaded after the first paint (the country list). */
+  views: LaterViews | undefined
   /** A failure before the flow was reached (the phone library did not load). */
   onLoadError: (error: unknown) => void
 }
@@ -46,6 +49,7 @@ export function PhoneEntry({
   strings,
   lang,
   channels,
+  views,
   onLoadError,
 }: PhoneEntryProps) {
   const { error, channel } = state
@@ -71,7 +75,9 @@ export function PhoneEntry({
     message.setLocal(null)
     let loaded: PhoneTools
     try {
-      loaded = await loadPhoneTools(field.allowed)
+      // The code step comes too: it must be here to show the code that this sends.
+      const [tools] = await Promise.all([loadPhoneTools(field.allowed), loadLaterViews()])
+      loaded = tools
     } catch (failure) {
       message.setLocal({ kind: 'network' })
       return onLoadError(failure)
@@ -95,6 +101,7 @@ export function PhoneEntry({
       allowed={field.allowed}
       countryName={field.countryName}
       lang={lang}
+      views={views}
       value={field.text}
       onValueChange={(text, switched) => {
         field.onValueChange(text, switched)
@@ -114,7 +121,7 @@ export function PhoneEntry({
               dialCode: `+${dialCode(shown.country ?? field.country) ?? ''}`,
               mainCountry: shown.mainCountry && field.countryName(shown.mainCountry),
               seconds: message.waitAtStart,
-              wait: formatWait(message.waitAtStart, strings, lang),
+              lang,
               channel,
             })
           : undefined

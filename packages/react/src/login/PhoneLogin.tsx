@@ -17,7 +17,7 @@ import { DEFAULT_CHANNELS } from './channels'
 import type { PhoneLoginEvent } from './events'
 import { loginKit } from './loginKit'
 import { PhoneEntry } from './PhoneEntry'
-import { useLaterSteps } from './useLaterSteps'
+import { useLaterViews } from './useLaterViews'
 import { useLatest } from './useLatest'
 import { smsLocale } from './smsLocale'
 import { useLoginFlow } from './useLoginFlow'
@@ -62,7 +62,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
   const latest = useLatest(props)
   const { stytch } = useStytchContext('PhoneLogin')
   // The code step and the signed-in step arrive after the first paint.
-  const later = useLaterSteps()
+  const later = useLaterViews()
 
   const report = (event: LoginFlowEvent) =>
     notify(() => {
@@ -104,6 +104,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           strings={strings}
           lang={lang}
           channels={channels}
+          views={later}
           onLoadError={(error) => report({ type: 'error', step: 'phone', channel: state.channel, error })}
         />
       )}

@@ -9,6 +9,7 @@ import type { PhoneLoginStrings } from '../strings/types'
 import { ChannelChoice } from './ChannelChoice'
 import { CountryPicker } from './CountryPicker'
 import { StatusMessage } from './StatusMessage'
+import type { LaterViews } from './useLaterViews'
 
 export interface PhoneStepProps {
   strings: PhoneLoginStrings
@@ -24,6 +25,8 @@ export interface PhoneStepProps {
   countryName: (code: string) => string
   /** BCP 47 tag of the language shown. */
   lang: string
+  /** The views loaded after the first paint (the country list), once here. */
+  views: LaterViews | undefined
   value: string
   /** The new text, and the country when a pasted international number named another allowed one. */
   onValueChange: (text: string, country?: string) => void
@@ -126,6 +129,7 @@ export function PhoneStep(props: PhoneStepProps) {
           allowed={props.allowed}
           name={props.countryName}
           lang={props.lang}
+          views={props.views}
           onChange={props.onCountryChange}
           strings={strings}
           disabled={sending}

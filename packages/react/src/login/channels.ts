@@ -4,9 +4,9 @@
 import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel } from '@otpkit/core/flow'
 import { fill } from '../strings/resolveStrings'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { PhoneLoginStrings, RequiredStringKey } from '../strings/types'
 
-type Key = keyof PhoneLoginStrings
+type Key = RequiredStringKey
 
 export interface ChannelText {
   /** The phone step's intro line when it is chosen. */

@@ -1,8 +1,9 @@
 // Sorts a flow error into the few situations the UI explains differently. Chosen by `code` (and the
 // wait the flow attached), never by reading messages.
 import type { LoginChannel, LoginFlowError } from '@otpkit/core/flow'
+import { formatWait } from '../strings/formatWait'
 import { fill } from '../strings/resolveStrings'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { PhoneLoginStrings, RequiredStringKey } from '../strings/types'
 import { channelString } from './channels'
 
 export type LoginErrorKind =
@@ -55,7 +56,7 @@ export function describeFlowError(error: LoginFlowError): LoginError {
   return typeof requestId === 'string' ? { kind: 'generic', requestId } : { kind: 'generic' }
 }
 
-const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLoginStrings> = {
+const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, RequiredStringKey> = {
   phone_required: 'errorPhoneRequired',
   phone_too_short: 'errorPhoneTooShort',
   phone_too_long: 'errorPhoneTooLong',
@@ -72,22 +73,26 @@ const messageKey: Record<Exclude<LoginErrorKind, 'wrong_code'>, keyof PhoneLogin
   generic: 'errorGeneric',
 }
 
+export interface ErrorValues {
+  /** The country's name, for the phone messages. */
+  country: string
+  dialCode?: string
+  mainCountry?: string
+  /** The wait's length when it started, for a rate limit. */
+  seconds: number
+  /** BCP 47 tag of the language shown, for the wait's plural form. */
+  lang: string
+  channel: LoginChannel
+}
+
 /** The text shown for an error; plain text, rendered by React as text. A wrong code names its channel. */
-export function errorText(
-  error: LoginError,
-  strings: PhoneLoginStrings,
-  values: {
-    country: string
-    seconds: number
-    wait: string
-    channel: LoginChannel
-    dialCode?: string
-    mainCountry?: string
-  },
-): string {
+export function errorText(error: LoginError, strings: PhoneLoginStrings, values: ErrorValues): string {
   const text =
     error.kind === 'wrong_code'
       ? channelString(strings, values.channel, 'wrongCode')
-      : fill(strings[messageKey[error.kind]], values)
+      : fill(strings[messageKey[error.kind]], {
+          ...values,
+          wait: formatWait(values.seconds, strings, values.lang),
+        })
   return error.requestId ? `${text} ${fill(strings.errorRequestId, { requestId: error.requestId })}` : text
 }

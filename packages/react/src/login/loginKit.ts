@@ -1,5 +1,5 @@
-// What the code step (laterSteps.ts, loaded after the first paint) uses from the first-paint chunk,
-// handed to it as one object instead of imported. A module imported both by the first paint and by a lazy
+// What the views loaded after the first paint (laterViews.ts) use from the first-paint chunk, handed to
+// them as one object instead of imported. A module imported both by the first paint and by a lazy
 // chunk becomes a third chunk in esbuild's splitting, which the first paint would wait for: one more
 // request before anything shows.
 import { CHANNELS } from '@otpkit/core'
@@ -16,9 +16,9 @@ export const loginKit = {
   CHANNELS,
   notify,
   fill,
-  formatWait,
   channelString,
   errorText,
+  formatWait,
   StatusMessage,
   useSecondsLeft,
   useStepError,

@@ -31,7 +31,7 @@ export function loadPhoneTools(countries: readonly string[]): Promise<PhoneTools
     pending = Promise.all([
       import('./phoneTools'),
       codes.length > WORLD_THRESHOLD
-        ? import('libphonenumber-js/metadata.min.json').then((module) => module.default)
+        ? import('./metadata/world').then((module) => module.default)
         : import('./loadMetadata').then((module) => module.loadMetadata(codes)),
     ]).then(
       ([module, metadata]) => {

@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export const ar: PhoneLoginStrings & WaitForms = {
+export const ar: PhoneLoginStrings = {
   phoneTitle: 'سجّل الدخول برقم هاتفك',
   phoneIntro: 'سنرسل إليك رمزًا من 6 أرقام في رسالة نصية.',
   phoneLabel: 'رقم الهاتف',

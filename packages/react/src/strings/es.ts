@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export const es: PhoneLoginStrings & WaitForms = {
+export const es: PhoneLoginStrings = {
   phoneTitle: 'Inicia sesión con tu teléfono',
   phoneIntro: 'Te enviaremos un código de 6 dígitos por SMS.',
   phoneLabel: 'Número de teléfono',

@@ -2,9 +2,9 @@
 // in the plural form the language's own rules choose ("1 minute", "9 minutes"; Arabic "دقيقتين" for two,
 // "5 دقائق" for a few, "11 دقيقة" for many).
 import { fill } from './resolveStrings'
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export function formatWait(seconds: number, strings: PhoneLoginStrings & WaitForms, lang: string): string {
+export function formatWait(seconds: number, strings: PhoneLoginStrings, lang: string): string {
   const unit = seconds >= 60 ? 'Minutes' : 'Seconds'
   const count = unit === 'Minutes' ? Math.ceil(seconds / 60) : seconds
   const form = new Intl.PluralRules(lang).select(count)

@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export const fr: PhoneLoginStrings & WaitForms = {
+export const fr: PhoneLoginStrings = {
   phoneTitle: 'Connectez-vous avec votre téléphone',
   phoneIntro: 'Nous vous enverrons un code à 6 chiffres par SMS.',
   phoneLabel: 'Numéro de téléphone',

@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export const it: PhoneLoginStrings & WaitForms = {
+export const it: PhoneLoginStrings = {
   phoneTitle: 'Accedi con il telefono',
   phoneIntro: 'Ti invieremo un codice di 6 cifre via SMS.',
   phoneLabel: 'Numero di telefono',

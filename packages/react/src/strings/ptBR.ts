@@ -1,6 +1,6 @@
-import type { PhoneLoginStrings, WaitForms } from './types'
+import type { PhoneLoginStrings } from './types'
 
-export const ptBR: PhoneLoginStrings & WaitForms = {
+export const ptBR: PhoneLoginStrings = {
   phoneTitle: 'Entre com seu telefone',
   phoneIntro: 'Enviaremos um código de 6 dígitos por SMS.',
   phoneLabel: 'Número de telefone',

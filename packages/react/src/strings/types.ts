@@ -1,7 +1,7 @@
 // The text of <PhoneLogin>. Placeholders in braces are filled in at render time: {seconds}, {phone},
 // {country}, {requestId}, {channel}. Every message can be overridden through the `strings` prop.
 
-export interface PhoneLoginStrings {
+export interface PhoneLoginStrings extends WaitForms {
   /** Heading of the phone step. */
   phoneTitle: string
   /** Line under the heading of the phone step. */
@@ -71,7 +71,7 @@ export interface PhoneLoginStrings {
   errorTooManyWrongCodes: string
 
   // Waits and lifetimes. A duration takes the plural form Intl.PluralRules(lang) chooses for its count:
-  // `One` for `one`, `Other` for every other form unless the language names it (see WaitForms).
+  // `One` for `one`, `Other` for every other form unless the language names it (the optional forms below).
   /** Announced once when a wait is over. */
   waitOver: string
   waitSecondsOne: string
@@ -97,6 +97,9 @@ export interface WaitForms {
   waitMinutesFew?: string
   waitMinutesMany?: string
 }
+
+/** The keys every set of strings has. */
+export type RequiredStringKey = Exclude<keyof PhoneLoginStrings, keyof WaitForms>
 
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
 export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br' | 'de' | 'it' | 'ja' | 'ar'
