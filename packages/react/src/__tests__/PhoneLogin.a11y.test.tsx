@@ -37,7 +37,7 @@ describe('<PhoneLogin> accessibility', () => {
   it('the country list: arrows move, Escape closes and returns focus, search by name, ISO code or dial code', async () => {
     const { stytch } = createHarness()
     const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA', 'GB', 'FR', 'DE']} />)
-    const button = screen.getByRole('button', { name: 'Country: United States +1' })
+    const button = await screen.findByRole('button', { name: 'Country: United States +1' })
     await user.click(button)
     const search = await screen.findByRole('combobox', { name: 'Search countries' })
     expect(search.getAttribute('aria-controls')).toBe(screen.getByRole('listbox').id)

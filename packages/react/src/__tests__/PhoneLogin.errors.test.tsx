@@ -267,7 +267,7 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
     await user.click(phone)
     await user.paste('+44 20 7946 0958')
     expect(phone.value).toBe('+44 20 7946 0958')
-    expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    expect(await screen.findByRole('button', { name: /country: united states/i })).toBeTruthy()
     // Said at once, with the calling code, so the picker's +1 and the number do not disagree in silence.
     expect(screen.getByRole('status').textContent).toBe(
       'Numbers from United Kingdom (+44) are not supported here.',
@@ -312,7 +312,7 @@ describe('<PhoneLogin> phone validation (nothing is sent)', () => {
   it('a typed number of another allowed country moves the picker to it', async () => {
     const { stytch } = createHarness()
     const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA']} />)
-    expect(screen.getByRole('button', { name: /country: united states/i })).toBeTruthy()
+    expect(await screen.findByRole('button', { name: /country: united states/i })).toBeTruthy()
     await user.type(screen.getByLabelText('Phone number'), '6135550123')
     await screen.findByRole('button', { name: /country: canada/i })
   })

@@ -14,7 +14,7 @@ describe('<PhoneLogin> full flow against the emulator', () => {
       <PhoneLogin onSuccess={onSuccess} onEvent={(event) => events.push(event)} />,
     )
 
-    await user.click(screen.getByRole('button', { name: /country: united states \+1/i }))
+    await user.click(await screen.findByRole('button', { name: /country: united states \+1/i }))
     await user.type(await screen.findByRole('combobox', { name: 'Search countries' }), 'cana')
     await user.click(screen.getByRole('option', { name: /canada/i }))
     expect(screen.getByRole('button', { name: /country: canada \+1/i })).toBeTruthy()

@@ -59,7 +59,7 @@ describe('<PhoneLogin> phone field', () => {
     const { user } = renderWith(stytch, <PhoneLogin />)
     await user.click(screen.getByLabelText('Phone number'))
     await user.paste('+1 416-555-0123')
-    expect(screen.getByRole('button', { name: 'Country: Canada +1' })).toBeTruthy()
+    expect(await screen.findByRole('button', { name: 'Country: Canada +1' })).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Send code' }))
     await screen.findByLabelText('6-digit code')
     expect(emulator.messages()[0]?.to).toBe('+14165550123')
@@ -68,7 +68,7 @@ describe('<PhoneLogin> phone field', () => {
   it('defaultCountry and the countries allowlist pick what is offered', async () => {
     const { stytch } = createHarness()
     const { user } = renderWith(stytch, <PhoneLogin countries={['US', 'CA', 'MX']} defaultCountry="MX" />)
-    await user.click(screen.getByRole('button', { name: 'Country: Mexico +52' }))
+    await user.click(await screen.findByRole('button', { name: 'Country: Mexico +52' }))
     const names = screen.getAllByRole('option').map((option) => option.textContent?.trim())
     // No flag emoji here (jsdom draws nothing): the ISO code in a badge instead, drawn by CSS.
     expect(names).toEqual(['Canada +1', 'Mexico +52', 'United States +1'])
@@ -80,11 +80,11 @@ describe('<PhoneLogin> phone field', () => {
     expect(screen.getByRole('option', { name: /Mexico/ }).getAttribute('aria-selected')).toBe('true')
   })
 
-  it('a single allowed country shows its code without a picker', () => {
+  it('a single allowed country shows its code without a picker', async () => {
     const { stytch } = createHarness()
     renderWith(stytch, <PhoneLogin countries={['CA']} />)
     expect(screen.queryByRole('button', { name: /country/i })).toBeNull()
-    expect(screen.getByRole('img', { name: 'Country: Canada +1' })).toBeTruthy()
+    expect(await screen.findByRole('img', { name: 'Country: Canada +1' })).toBeTruthy()
   })
 
   it('the sandbox number +1 000-000-0000 can be sent (test projects)', async () => {

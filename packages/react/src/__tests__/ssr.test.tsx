@@ -36,7 +36,9 @@ describe('server rendering with react-dom/server, no window', () => {
     expect(html).toContain('not initialized / no session / no user / fresh')
     expect(html).toContain('Connectez-vous avec votre téléphone')
     expect(html).toMatch(/<input[^>]*autoComplete="tel"[^>]*inputMode="tel"|<input[^>]*inputMode="tel"/i)
-    expect(html).toContain('aria-label="Pays: France +33"')
+    // Country names are made when the browser is idle after the first paint (Intl.DisplayNames is slow on
+    // phones); the server renders what the first client render shows: the ISO code.
+    expect(html).toContain('aria-label="Pays: FR +33"')
     expect(html).toContain('lang="fr"')
     expect(html).not.toContain('<style')
     stytch.destroy()

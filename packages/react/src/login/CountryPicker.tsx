@@ -18,6 +18,8 @@ export interface CountryPickerProps {
   allowed: readonly string[]
   /** A country's name in the UI language (the same function from render to render). */
   name: (code: string) => string
+  /** Whether `name` is cheap yet: the label says the ISO code until then (see useCountryNamer). */
+  namesReady: boolean
   /** BCP 47 tag of the language shown. */
   lang: string
   onChange: (country: string) => void
@@ -40,7 +42,7 @@ export function CountryPicker(props: CountryPickerProps) {
 
   const dial = dialCode(value)
   if (dial === undefined) return null
-  const label = `${strings.countryLabel}: ${name(value)} +${dial}`
+  const label = `${strings.countryLabel}: ${props.namesReady ? name(value) : value} +${dial}`
 
   if (allowed.length === 1) {
     return (

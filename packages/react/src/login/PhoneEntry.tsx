@@ -100,6 +100,7 @@ export function PhoneEntry({
       country={field.country}
       allowed={field.allowed}
       countryName={field.countryName}
+      namesReady={field.namesReady}
       lang={lang}
       views={views}
       value={field.text}

@@ -23,6 +23,8 @@ export interface PhoneStepProps {
   allowed: readonly string[]
   /** A country's name in the UI language. */
   countryName: (code: string) => string
+  /** The names are made; until then the picker's label says the ISO code. */
+  namesReady: boolean
   /** BCP 47 tag of the language shown. */
   lang: string
   /** The views loaded after the first paint (the country list), once here. */
@@ -128,6 +130,7 @@ export function PhoneStep(props: PhoneStepProps) {
           value={country}
           allowed={props.allowed}
           name={props.countryName}
+          namesReady={props.namesReady}
           lang={props.lang}
           views={props.views}
           onChange={props.onCountryChange}

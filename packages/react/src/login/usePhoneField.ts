@@ -3,7 +3,8 @@
 // What the person typed on the phone step and the country it is read in: input state, not request
 // state, so it stays in React. It outlives the phone step, so "Use a different number" shows it again.
 import { useMemo, useState } from 'react'
-import { countryNamer, knownCountries } from '../phone/countries'
+import { knownCountries } from '../phone/countries'
+import { useCountryNamer } from '../phone/useCountryNamer'
 import { usePhoneTools } from '../phone/usePhoneTools'
 import type { BuiltInLanguage } from '../strings/types'
 
@@ -17,7 +18,7 @@ export function usePhoneField(
   const allowed = useMemo(() => knownCountries(countryKey.split(',')), [countryKey])
   // Names for the picker and for messages, including a country outside the allowlist that a pasted
   // number came from.
-  const countryName = useMemo(() => countryNamer(language), [language])
+  const names = useCountryNamer(language)
   // The phone library with the metadata of the allowed countries only, after first paint.
   const tools = usePhoneTools(allowed)
   const fallback =
@@ -49,7 +50,9 @@ export function usePhoneField(
     country,
     allowed,
     e164,
-    countryName,
+    countryName: names.name,
+    /** The names are made (after the first paint): until then the picker shows the ISO code. */
+    namesReady: names.ready,
     onValueChange(next: string, switched?: string) {
       setText(next)
       if (switched) setCountry(switched)
