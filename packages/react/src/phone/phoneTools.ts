@@ -13,6 +13,17 @@ export const SANDBOX_NUMBER = '+10000000000'
 const digitsOf = (text: string) => text.replace(/\D/g, '')
 const isInternational = (text: string) => text.trim().startsWith('+')
 
+/** One text as the library read it. */
+interface Reading {
+  /** The country (or "+" for international) and the digits. */
+  key: string
+  typing: AsYouType
+  /** The text formatted as typed. */
+  formatted: string
+  number: ReturnType<AsYouType['getNumber']>
+  valid: boolean
+}
+
 export interface FormattedInput {
   /** What the field shows. */
   text: string
@@ -56,34 +67,40 @@ export function createPhoneTools(
   const dialCode = (country: string) =>
     (metadata.countries as Record<string, [string, ...unknown[]] | undefined>)[country]?.[0]
 
-  /** Reads `text` as typed: national digits for `country`, or an international number after "+". */
-  const read = (text: string, country: string): AsYouType => {
+  /**
+   * Reads `text` as typed: national digits for `country`, or an international number after "+". Each
+   * keystroke formats the text and then checks it (and a render checks it again): the last reading is
+   * kept, so the library parses and validates each text once.
+   */
+  let last: Reading | undefined
+  const read = (text: string, country: string): Reading => {
     const international = isInternational(text)
-    const typing = typer(international ? undefined : country)
-    typing.input(international ? `+${digitsOf(text)}` : digitsOf(text))
-    return typing
+    const digits = digitsOf(text)
+    const key = `${international ? '+' : country}${digits}`
+    if (last?.key !== key) {
+      const typing = typer(international ? undefined : country)
+      const formatted = typing.input(international ? `+${digits}` : digits)
+      const number = typing.getNumber()
+      last = { key, typing, formatted, number, valid: number?.isValid() ?? false }
+    }
+    return last
   }
 
   return {
     formatInput(text, country, allowed) {
+      const { typing, formatted, number, valid } = read(text, country)
       if (!isInternational(text)) {
-        const typing = typer(country)
-        const formatted = typing.input(digitsOf(text))
         // A complete number of another allowed country that shares the calling code (a Canadian number
         // typed with the United States selected) moves the picker to it.
-        const number = typing.getNumber()
-        const other =
-          number?.country !== country && number?.isValid() && allowed.includes(number.country ?? '')
+        const other = number?.country !== country && valid && allowed.includes(number?.country ?? '')
         return other ? { text: formatted, country: number?.country } : { text: formatted }
       }
-      const typing = read(text, country)
       // A calling code that no allowed country has (so no metadata here): left as typed, and refused on send.
       if (!typing.getCallingCode()) return { text }
-      const number = typing.getNumber()
-      if (number?.country && allowed.includes(number.country) && number.isValid()) {
+      if (number?.country && allowed.includes(number.country) && valid) {
         return { text: number.formatNational(), country: number.country }
       }
-      return { text: typer().input(`+${digitsOf(text)}`) }
+      return { text: formatted }
     },
 
     checkPhone(text, country, allowed) {
@@ -93,8 +110,7 @@ export function createPhoneTools(
       if ((international ? '+' : `+${dialCode(country) ?? ''}`) + digits === SANDBOX_NUMBER) {
         return { ok: true, e164: SANDBOX_NUMBER, country: 'US' }
       }
-      const typing = read(text, country)
-      const number = typing.getNumber()
+      const { typing, number, valid } = read(text, country)
       const numberCountry =
         number?.country ?? typing.getCountry() ?? (international ? countryOfNumber(digits) : country)
       const named = numberCountry ?? country
@@ -109,7 +125,7 @@ export function createPhoneTools(
       const length = typing.validateLength()
       if (length === 'TOO_SHORT') return { ok: false, reason: 'too_short', country: named }
       if (length === 'TOO_LONG') return { ok: false, reason: 'too_long', country: named }
-      if (!number?.isValid() || !number.country || !allowed.includes(number.country)) {
+      if (!valid || !number?.country || !allowed.includes(number.country)) {
         return { ok: false, reason: 'invalid', country: named }
       }
       return { ok: true, e164: number.number, country: number.country }

@@ -6,30 +6,19 @@
 // that moment. Asking for a name earlier (an error message) makes them at once.
 import { useEffect, useMemo, useState } from 'react'
 import { notify } from '../notify'
+import { whenIdle } from '../whenIdle'
 import { countryNamer } from './countries'
 
 export function useCountryNamer(language: string): { name: (code: string) => string; ready: boolean } {
   const name = useMemo(() => countryNamer(language), [language])
   const [warmed, setWarmed] = useState<typeof name | null>(null)
-  useEffect(() => {
-    let active = true
-    const warm = () => {
-      if (!active) return
-      name('US')
-      notify(() => setWarmed(() => name))
-    }
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(warm, { timeout: 1_000 })
-      return () => {
-        active = false
-        cancelIdleCallback(handle)
-      }
-    }
-    const timer = setTimeout(warm, 0)
-    return () => {
-      active = false
-      clearTimeout(timer)
-    }
-  }, [name])
+  useEffect(
+    () =>
+      whenIdle(() => {
+        name('US')
+        notify(() => setWarmed(() => name))
+      }),
+    [name],
+  )
   return { name, ready: warmed === name }
 }

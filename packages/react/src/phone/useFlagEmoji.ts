@@ -2,9 +2,11 @@
 
 // Whether flag emoji render here. Windows has no flag glyphs, nor has Linux without an emoji font: they
 // draw two letters or an empty box, so the picker shows the ISO code in a badge instead (text, nothing
-// fetched). Checked once per page, after mount, by drawing a flag on a canvas and looking for colour.
+// fetched). Checked once per page, when the page is idle after the first paint (drawing an emoji makes the
+// browser look through its fonts), by drawing a flag on a canvas and looking for colour.
 import { useEffect, useState } from 'react'
 import { notify } from '../notify'
+import { whenIdle } from '../whenIdle'
 
 let detected: boolean | undefined
 
@@ -33,8 +35,11 @@ function drawsFlagEmoji(): boolean {
 export function useFlagEmoji(): boolean {
   const [flags, setFlags] = useState(detected ?? false)
   useEffect(() => {
-    detected ??= drawsFlagEmoji()
-    if (detected) notify(() => setFlags(true))
+    if (detected !== undefined) return
+    return whenIdle(() => {
+      detected ??= drawsFlagEmoji()
+      if (detected) notify(() => setFlags(true))
+    })
   }, [])
   return flags
 }
