@@ -178,24 +178,40 @@ export async function clearFaults(): Promise<void> {
   })
 }
 
-/** axe-core must find no serious or critical violation. Evaluated rather than added as a script tag, which
- * the app's CSP (rightly) refuses. */
-export async function expectAccessible(page: Page, step: string): Promise<void> {
+/** axe-core must find no serious or critical violation (with `impact: 'any'`, no violation at all).
+ * `decidedWithin`: axe must also have decided every colour contrast inside that element, not left it
+ * "incomplete" (as it does for text on a gradient, or under another element). Evaluated rather than
+ * added as a script tag, which the app's CSP (rightly) refuses. */
+export async function expectAccessible(
+  page: Page,
+  step: string,
+  { impact = 'serious', decidedWithin }: { impact?: 'serious' | 'any'; decidedWithin?: string } = {},
+): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
+  const { violations, undecided } = await page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe
     const results = await axe.run(document)
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }))
-  })
-  const serious = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    return {
+      violations: results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => node.target.join(' ')),
+      })),
+      undecided: within
+        ? results.incomplete
+            .filter((result) => result.id === 'color-contrast')
+            .flatMap((result) => result.nodes)
+            .filter((node) => document.querySelector(node.target.join(' '))?.closest(within))
+            .map((node) => `${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`)
+        : [],
+    }
+  }, decidedWithin)
+  const counted = violations.filter(
+    (violation) => impact === 'any' || violation.impact === 'serious' || violation.impact === 'critical',
   )
-  expect(serious, `accessibility violations on ${step}`).toEqual([])
+  expect(counted, `accessibility violations on ${step}`).toEqual([])
+  expect(undecided, `colour contrasts axe could not decide on ${step}`).toEqual([])
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
