@@ -1,8 +1,10 @@
 // What every browser test needs: Chromium, a page that records its requests, CSP violations and console
 // errors, the emulator's inbox and faults over HTTP, axe-core, and screenshots.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import decompressWoff2 from 'wawoff2/decompress.js'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
@@ -18,10 +20,23 @@ const screenshotDir = join(
 )
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-function launchBrowser(): Promise<Browser> {
+/** A fonts folder as a system with a colour emoji font has (Twemoji, from the npm registry). Chromium
+ * takes system fonts as TrueType only, so the package's WOFF2 is unpacked to a .ttf. */
+async function emojiFontHome(): Promise<string> {
+  const home = mkdtempSync(join(tmpdir(), 'otpkit-emoji-font-'))
+  mkdirSync(join(home, 'fonts'))
+  const require = createRequire(import.meta.url)
+  const woff2 = readFileSync(require.resolve('twemoji-colr-font/twemoji.woff2'))
+  writeFileSync(join(home, 'fonts/twemoji.ttf'), await decompressWoff2(woff2))
+  return home
+}
+
+function launchBrowser(dataHome?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
+    // fontconfig looks for fonts in $XDG_DATA_HOME/fonts, and keeps its cache in $XDG_CACHE_HOME.
+    ...(dataHome && { env: { ...process.env, XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: dataHome } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -46,15 +61,19 @@ export interface TestBrowser {
 }
 
 /** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
- * each test so that none leaks into the next. */
-export function setUpBrowser(): TestBrowser {
+ * each test so that none leaks into the next. This machine has no emoji font; `emojiFont` gives this
+ * Chromium one, as on a system that draws flag emoji. */
+export function setUpBrowser({ emojiFont = false }: { emojiFont?: boolean } = {}): TestBrowser {
   let browser: Browser | undefined
+  let fontHome: string | undefined
   beforeAll(async () => {
-    browser = await launchBrowser()
+    if (emojiFont) fontHome = await emojiFontHome()
+    browser = await launchBrowser(fontHome)
   })
   afterEach(clearFaults)
   afterAll(async () => {
     await browser?.close()
+    if (fontHome) rmSync(fontHome, { recursive: true, force: true })
   })
   return {
     newContext({

@@ -21,7 +21,7 @@ export interface CountryPickerProps {
 /** A flag, or its ISO code in a badge where flag emoji would be a box. Decorative: the name follows. */
 function Flag({ option, emoji }: { option: CountryOption; emoji: boolean }) {
   return emoji ? (
-    <Flag option={option} emoji={emoji} />
+    <span aria-hidden="true">{option.flag}</span>
   ) : (
     // The code is drawn by CSS (generated content), so it is no part of the button's visible name.
     <span className="otpkit-flag-code" data-code={option.code} aria-hidden="true" />
