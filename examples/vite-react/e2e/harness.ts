@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
+import { printServerLogOnFailure } from '../../../packages/tooling/testing/serverLog'
 
 export const appOrigin = inject('appOrigin')
 export const apiOrigin = inject('apiOrigin')
@@ -61,11 +62,12 @@ export interface TestBrowser {
 }
 
 /** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
- * each test so that none leaks into the next. This machine has no emoji font; `emojiFont` gives this
+ * each test so that none leaks into the next; what the servers said is printed with a failure. This machine has no emoji font; `emojiFont` gives this
  * Chromium one, as on a system that draws flag emoji. */
 export function setUpBrowser({ emojiFont = false }: { emojiFont?: boolean } = {}): TestBrowser {
   let browser: Browser | undefined
   let fontHome: string | undefined
+  printServerLogOnFailure(inject('serverLog'))
   beforeAll(async () => {
     if (emojiFont) fontHome = await emojiFontHome()
     browser = await launchBrowser(fontHome)
