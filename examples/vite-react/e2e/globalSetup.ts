@@ -56,6 +56,19 @@ const configFile = join(root, 'vite.config.ts')
 
 const packages = join(root, 'node_modules/@otpkit')
 
+/** `vite build` as a deployment runs it. Vitest sets NODE_ENV=test, which Vite would inline into the app,
+ * and React's development build with it (a third larger, over Vite's chunk-size limit). */
+async function buildApp(outDir: string, customLogger: Logger): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ root, configFile, customLogger, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
+}
+
 /** Builds the app with the relay for `provider` and serves it; the relay calls the emulator at `apiOrigin`. */
 async function serveWithRelay(
   provider: 'moonkey' | 'stytch-backend',
@@ -64,7 +77,7 @@ async function serveWithRelay(
 ): Promise<PreviewServer> {
   process.env.OTPKIT_PROVIDER = provider
   try {
-    await build({ root, configFile, customLogger, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+    await buildApp(outDir, customLogger)
     return await preview({
       root,
       configFile,
@@ -93,7 +106,7 @@ export default async function setup(project: TestProject) {
     // Process variables win over .env files, so a developer's .env.local with a real token cannot leak in.
     process.env.VITE_STYTCH_PUBLIC_TOKEN = ''
     process.env.VITE_STYTCH_BASE_URL = apiOrigin
-    await build({ root, configFile, customLogger, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+    await buildApp(outDir, customLogger)
     const server = await preview({
       root,
       configFile,
