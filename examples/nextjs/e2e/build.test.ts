@@ -7,5 +7,4 @@ test('next build: /account is rendered per request, the proxy is built, no warni
   expect(log).toMatch(/ƒ \/account/)
   expect(log).toMatch(/Proxy \(Middleware\)/)
   expect(log.split('\n').filter((line) => /⚠|warn/i.test(line))).toEqual([])
-  console.log(`examples/nextjs: next build took ${inject('buildSeconds').toFixed(1)} s`)
 })

@@ -79,7 +79,6 @@ describe('a Next.js app importing every export', () => {
   test('builds, and renders on the server from a Server Component page and a Client Component', () => {
     const build = nextBuild(fixture, { OTPKIT_NEXT_DIST_DIR: distDir })
     expect(build.status, build.log).toBe(0)
-    console.log(`fixtures/client-boundaries: next build took ${build.seconds.toFixed(1)} s`)
 
     // The page has no dynamic input, so `next build` prerendered it: this HTML is the server's render.
     const html = readFileSync(join(fixture, distDir, 'server/app/index.html'), 'utf8')

@@ -1,10 +1,17 @@
 // Builds the example against a fresh emulator (`next build`, the same build a deployment runs), serves
-// it with Next's own request handler on a free port, and hands both addresses to the test files.
+// it with Next's own request handler on a free port, and hands both addresses to the test files. What the
+// emulator says, and how long the build took, go to a log that a test file prints only when it fails.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { format } from 'node:util'
 import { startEmulatorServer } from '@otpkit/emulator/server'
+import {
+  createServerLog,
+  type ServerLog,
+  type ServerLogHandle,
+} from '../../../packages/tooling/testing/serverLog'
 import next from 'next'
 import type { TestProject } from 'vitest/node'
 import { nextBuild } from './nextBuild'
@@ -17,15 +24,30 @@ declare module 'vitest' {
     apiOrigin: string
     /** The example's `next build` output, for the build test. */
     buildLog: string
-    buildSeconds: number
+    /** Where the servers' output goes (printServerLogOnFailure). */
+    serverLog: ServerLogHandle
   }
 }
 
 const dir = join(import.meta.dirname, '..')
+
+/** Next's server says what it does as it starts ("Running next.config.ts took 71 ms"), on the console of
+ * this process: into the servers' log instead, while it starts. */
+async function intoLog<T>(log: ServerLog, work: () => Promise<T>): Promise<T> {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error }
+  const write = (...args: unknown[]) => log.line(format(...args))
+  Object.assign(console, { log: write, info: write, warn: write, error: write })
+  try {
+    return await work()
+  } finally {
+    Object.assign(console, saved)
+  }
+}
 const distDir = '.next-e2e'
 
 export default async function setup(project: TestProject) {
-  const emulator = await startEmulatorServer({ port: 0, host: '127.0.0.1' })
+  const log = createServerLog()
+  const emulator = await startEmulatorServer({ port: 0, host: '127.0.0.1', log: log.line })
   const apiOrigin = new URL(emulator.url).origin
   // Process variables win over .env files, so a developer's .env.local with real keys cannot leak in.
   const env = {
@@ -41,10 +63,10 @@ export default async function setup(project: TestProject) {
   try {
     const build = nextBuild(dir, env)
     if (build.status !== 0) throw new Error(`next build of examples/nextjs failed:\n${build.log}`)
-    console.log(`examples/nextjs: next build took ${build.seconds.toFixed(1)} s`)
+    log.line(`examples/nextjs: next build took ${build.seconds.toFixed(1)} s`)
     Object.assign(process.env, env)
     const app = next({ dir, dev: false, hostname: '127.0.0.1', port: 0 })
-    await app.prepare()
+    await intoLog(log, () => app.prepare())
     const handle = app.getRequestHandler()
     const server = createServer((request, response) => void handle(request, response))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -52,16 +74,18 @@ export default async function setup(project: TestProject) {
     project.provide('appOrigin', `http://127.0.0.1:${port}`)
     project.provide('apiOrigin', apiOrigin)
     project.provide('buildLog', build.log)
-    project.provide('buildSeconds', build.seconds)
+    project.provide('serverLog', log.handle())
     return async () => {
       await new Promise((resolve) => server.close(resolve))
       await app.close()
       await emulator.close()
       cleanUp()
+      log.remove()
     }
   } catch (error) {
     await emulator.close()
     cleanUp()
+    log.remove()
     throw error
   }
 }

@@ -6,15 +6,18 @@ import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
+import { printServerLogOnFailure } from '../../../packages/tooling/testing/serverLog'
 
 export const appOrigin = inject('appOrigin')
 export const apiOrigin = inject('apiOrigin')
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-/** This file's Chromium: launched before its tests, closed after them. */
+/** This file's Chromium: launched before its tests, closed after them; what the servers said is printed
+ * with a failure. */
 export function setUpBrowser(): { newContext(): Promise<BrowserContext> } {
   let browser: Browser | undefined
+  printServerLogOnFailure(inject('serverLog'))
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

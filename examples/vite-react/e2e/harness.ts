@@ -1,12 +1,15 @@
 // What every browser test needs: Chromium, a page that records its requests, CSP violations and console
 // errors, the emulator's inbox and faults over HTTP, axe-core, and screenshots.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import decompressWoff2 from 'wawoff2/decompress.js'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults } from 'axe-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
+import { printServerLogOnFailure } from '../../../packages/tooling/testing/serverLog'
 
 export const appOrigin = inject('appOrigin')
 export const apiOrigin = inject('apiOrigin')
@@ -18,10 +21,23 @@ const screenshotDir = join(
 )
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-function launchBrowser(): Promise<Browser> {
+/** A fonts folder as a system with a colour emoji font has (Twemoji, from the npm registry). Chromium
+ * takes system fonts as TrueType only, so the package's WOFF2 is unpacked to a .ttf. */
+async function emojiFontHome(): Promise<string> {
+  const home = mkdtempSync(join(tmpdir(), 'otpkit-emoji-font-'))
+  mkdirSync(join(home, 'fonts'))
+  const require = createRequire(import.meta.url)
+  const woff2 = readFileSync(require.resolve('twemoji-colr-font/twemoji.woff2'))
+  writeFileSync(join(home, 'fonts/twemoji.ttf'), await decompressWoff2(woff2))
+  return home
+}
+
+function launchBrowser(dataHome?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
+    // fontconfig looks for fonts in $XDG_DATA_HOME/fonts, and keeps its cache in $XDG_CACHE_HOME.
+    ...(dataHome && { env: { ...process.env, XDG_DATA_HOME: dataHome, XDG_CACHE_HOME: dataHome } }),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -46,15 +62,20 @@ export interface TestBrowser {
 }
 
 /** This file's Chromium: launched before its tests, closed after them; emulator faults are cleared after
- * each test so that none leaks into the next. */
-export function setUpBrowser(): TestBrowser {
+ * each test so that none leaks into the next; what the servers said is printed with a failure. This machine has no emoji font; `emojiFont` gives this
+ * Chromium one, as on a system that draws flag emoji. */
+export function setUpBrowser({ emojiFont = false }: { emojiFont?: boolean } = {}): TestBrowser {
   let browser: Browser | undefined
+  let fontHome: string | undefined
+  printServerLogOnFailure(inject('serverLog'))
   beforeAll(async () => {
-    browser = await launchBrowser()
+    if (emojiFont) fontHome = await emojiFontHome()
+    browser = await launchBrowser(fontHome)
   })
   afterEach(clearFaults)
   afterAll(async () => {
     await browser?.close()
+    if (fontHome) rmSync(fontHome, { recursive: true, force: true })
   })
   return {
     newContext({
@@ -178,24 +199,40 @@ export async function clearFaults(): Promise<void> {
   })
 }
 
-/** axe-core must find no serious or critical violation. Evaluated rather than added as a script tag, which
- * the app's CSP (rightly) refuses. */
-export async function expectAccessible(page: Page, step: string): Promise<void> {
+/** axe-core must find no serious or critical violation (with `impact: 'any'`, no violation at all).
+ * `decidedWithin`: axe must also have decided every colour contrast inside that element, not left it
+ * "incomplete" (as it does for text on a gradient, or under another element). Evaluated rather than
+ * added as a script tag, which the app's CSP (rightly) refuses. */
+export async function expectAccessible(
+  page: Page,
+  step: string,
+  { impact = 'serious', decidedWithin }: { impact?: 'serious' | 'any'; decidedWithin?: string } = {},
+): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
+  const { violations, undecided } = await page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe
     const results = await axe.run(document)
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => node.target.join(' ')),
-    }))
-  })
-  const serious = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    return {
+      violations: results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => node.target.join(' ')),
+      })),
+      undecided: within
+        ? results.incomplete
+            .filter((result) => result.id === 'color-contrast')
+            .flatMap((result) => result.nodes)
+            .filter((node) => document.querySelector(node.target.join(' '))?.closest(within))
+            .map((node) => `${node.target.join(' ')}: ${node.any[0]?.message ?? ''}`)
+        : [],
+    }
+  }, decidedWithin)
+  const counted = violations.filter(
+    (violation) => impact === 'any' || violation.impact === 'serious' || violation.impact === 'critical',
   )
-  expect(serious, `accessibility violations on ${step}`).toEqual([])
+  expect(counted, `accessibility violations on ${step}`).toEqual([])
+  expect(undecided, `colour contrasts axe could not decide on ${step}`).toEqual([])
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

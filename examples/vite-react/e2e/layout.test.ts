@@ -61,6 +61,13 @@ test('at 375 px: the masked and the signed-in number each on one line; no shift 
   await page.getByRole('heading', { name: "You're signed in" }).waitFor()
   expect(await page.getByRole('definition').first().textContent()).toBe(phone.display)
   expect(await lines(page, '.phone-number')).toBe(1)
+  // …and inside its row, under its label when it cannot fit beside it.
+  const [number, row] = await page
+    .locator('.phone-number')
+    .evaluate((element) =>
+      [element, element.closest('.facts > div')].map((box) => box?.getBoundingClientRect().toJSON()),
+    )
+  expect(number.right).toBeLessThanOrEqual(row.right - 16)
   await screenshot(page, '10-signed-in-phone')
   await expectAccessible(page, 'the signed-in page at 375 px')
   await context.close()

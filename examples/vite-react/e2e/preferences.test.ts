@@ -1,6 +1,6 @@
 // The person's display preferences, emulated in Chromium: reduced motion turns transitions off, forced
 // colours (Windows high contrast) keep the active country and focus visible in system colours, and axe
-// finds nothing in dark mode, in forced colours, or at a phone's width.
+// finds nothing in forced colours (dark mode, right to left and a phone's width: axeMatrix.test.ts).
 import { expect, test } from 'vitest'
 import { expectAccessible, expectCleanPage, openApp, setUpBrowser } from './harness'
 
@@ -34,17 +34,5 @@ test('forced colours: the active country is outlined in Highlight, and axe passe
   await page.keyboard.press('Escape')
   await expectAccessible(page, 'the phone step in forced colours')
   await expectCleanPage(app)
-  await context.close()
-})
-
-test.each([
-  { name: 'dark', options: { colorScheme: 'dark' as const } },
-  { name: '375 px', options: { viewport: { width: 375, height: 667 } } },
-  { name: 'dark RTL', options: { colorScheme: 'dark' as const }, path: '/?lang=ar' },
-])('axe passes on the phone step: $name', async ({ name, options, path }) => {
-  const context = await browser.newContext(options)
-  const app = await openApp(context, path)
-  await app.page.locator('.otpkit-step').waitFor()
-  await expectAccessible(app.page, `the phone step, ${name}`)
   await context.close()
 })

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useStytchSession } from '@otpkit/react'
 import { config } from './config'
 import { RELAY_PATH } from './resolveConfig'
@@ -6,7 +6,10 @@ import { HeadlessLoginPage } from './HeadlessLoginPage'
 import { LoginPage } from './LoginPage'
 import { NavLink } from './NavLink'
 import { useRoute } from './router'
-import { SignedInPage } from './SignedInPage'
+
+// The signed-in page formats the number with libphonenumber-js and the whole world's metadata: a chunk of
+// its own, fetched once someone is signed in, so that the login's first paint does not carry it.
+const SignedInPage = lazy(() => import('./SignedInPage').then((module) => ({ default: module.SignedInPage })))
 
 export function App() {
   const { session, isInitialized } = useStytchSession()
@@ -44,7 +47,9 @@ export function App() {
           <NavLink to="headless">Headless hooks</NavLink>
         </nav>
       </header>
-      <main className="stage">{page}</main>
+      <main className="stage">
+        <Suspense fallback={null}>{page}</Suspense>
+      </main>
       <footer className="footnote">
         {config.relay ? (
           <p>

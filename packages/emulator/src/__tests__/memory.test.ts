@@ -20,6 +20,9 @@ async function heapUsed(): Promise<number> {
 }
 
 const NUMBERS = Number(process.env.MEMORY_NUMBERS ?? 20_000)
+/** The figures are printed when asked for by MEMORY_NUMBERS, as `LOAD_FLOWS` does for load.test.ts; a
+ * test run prints only its results. */
+const REPORT = process.env.MEMORY_NUMBERS !== undefined
 /** Distinct valid US numbers, +1 202 200 0000 upwards. */
 const numberAt = (i: number) => `+1202${200 + Math.floor(i / 10_000)}${String(i % 10_000).padStart(4, '0')}`
 const KB = 1024
@@ -59,10 +62,11 @@ describe(`bounded memory (${NUMBERS} distinct numbers)`, () => {
     const holding = await heapUsed()
     await letEverythingExpire(emulator)
     const after = await heapUsed()
-    console.info(
-      `send/primary to ${NUMBERS} unknown numbers: heap +${((holding - before) / MB).toFixed(1)} MB while ` +
-        `their codes and windows live, +${((after - before) / MB).toFixed(2)} MB once they passed`,
-    )
+    if (REPORT)
+      console.info(
+        `send/primary to ${NUMBERS} unknown numbers: heap +${((holding - before) / MB).toFixed(1)} MB while ` +
+          `their codes and windows live, +${((after - before) / MB).toFixed(2)} MB once they passed`,
+      )
     // Codes and send windows take room while they live (so this test can fail) and none after.
     expect(holding - before).toBeGreaterThan(NUMBERS * 100)
     expect(after - before).toBeLessThan(2 * MB)
@@ -78,10 +82,11 @@ describe(`bounded memory (${NUMBERS} distinct numbers)`, () => {
     await letEverythingExpire(emulator)
     const after = await heapUsed()
     const perNumber = (after - before) / NUMBERS
-    console.info(
-      `login_or_create to ${NUMBERS} numbers: ${Math.round(perNumber)} bytes per number stay ` +
-        `(the user and its phone) once codes and windows passed`,
-    )
+    if (REPORT)
+      console.info(
+        `login_or_create to ${NUMBERS} numbers: ${Math.round(perNumber)} bytes per number stay ` +
+          `(the user and its phone) once codes and windows passed`,
+      )
     // What stays is each number's user and phone, as the vendor keeps accounts.
     expect(perNumber).toBeLessThan(2 * KB)
     expect(emulator.messages()).toHaveLength(1_000)
