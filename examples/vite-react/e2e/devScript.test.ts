@@ -35,7 +35,14 @@ function run(
   const [file, ...args] = command as [string, ...string[]]
   const child = spawn(file, args, {
     cwd,
-    env: { ...process.env, ...env, VITE_STYTCH_PUBLIC_TOKEN: '', VITE_STYTCH_BASE_URL: '' },
+    // npm's update check would ask the registry, and print its advice at exit.
+    env: {
+      ...process.env,
+      ...env,
+      VITE_STYTCH_PUBLIC_TOKEN: '',
+      VITE_STYTCH_BASE_URL: '',
+      npm_config_update_notifier: 'false',
+    },
     detached: true,
   })
   let stdout = ''

@@ -29,6 +29,9 @@ async function openInbox(emulator: Emulator) {
       Object.defineProperty(window.navigator, 'clipboard', {
         value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) },
       })
+      // Nor a canvas: axe-core asks for one (to measure text) and does without it, as where canvas is off;
+      // jsdom's own getContext() says "Not implemented" on the console first.
+      window.HTMLCanvasElement.prototype.getContext = () => null
     },
   })
   return { window: dom.window, document: dom.window.document, copied }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The vendor's browser SDK (@stytch/vanilla-js 6, headless), unchanged but for its test API URL, against
-// the emulator on loopback under jsdom: a whole login, the error paths, and not one console error.
-import { StytchHeadlessClient } from '@stytch/vanilla-js/headless'
+// the emulator on loopback under jsdom: a whole login, the error paths, and not one console error or warning.
+import type { StytchHeadlessClient as Client } from '@stytch/vanilla-js/headless'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEMO_PROJECT_ID, DEMO_PUBLIC_TOKEN } from '../index'
@@ -16,12 +16,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close()
 })
-beforeEach(() => {
+// Each test is a new page, with a new copy of the SDK: its registry of session refreshers lives in its
+// module, and one left from an earlier test makes it warn of "multiple copies of the Stytch client".
+let StytchHeadlessClient: typeof Client
+beforeEach(async () => {
+  vi.resetModules()
+  ;({ StytchHeadlessClient } = await import('@stytch/vanilla-js/headless'))
   consoleErrors = []
   vi.spyOn(console, 'error').mockImplementation((...args) => consoleErrors.push(args))
+  vi.spyOn(console, 'warn').mockImplementation((...args) => consoleErrors.push(args))
 })
 afterEach(() => {
-  // Every test, error paths included: the SDK logs nothing.
+  // Every test, error paths included: the SDK logs no error and no warning.
   expect(consoleErrors).toEqual([])
   vi.restoreAllMocks()
   vi.useRealTimers()

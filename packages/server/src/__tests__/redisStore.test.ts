@@ -2,6 +2,7 @@
 // store, counters that expire with their window, and keys that hold no phone number.
 import { createClient } from 'redis'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createServerLog, printServerLogOnFailure } from '../../../tooling/testing/serverLog'
 import { redisStore } from '../index'
 import { limitCases } from './limitCases'
 import { startRedisServer, type RedisServer } from './redisServer'
@@ -9,15 +10,18 @@ import { PHONE, setUp } from './support'
 
 let server: RedisServer
 let client: ReturnType<typeof createClient>
+const serverLog = createServerLog()
+printServerLogOnFailure(serverLog.handle())
 
 beforeAll(async () => {
-  server = await startRedisServer()
+  server = await startRedisServer(serverLog)
   client = createClient({ socket: { path: server.socket, tls: false } })
   await client.connect()
 }, 20_000)
 afterAll(async () => {
   await client?.close()
   await server?.stop()
+  serverLog.remove()
 })
 beforeEach(async () => {
   await client.flushAll()
