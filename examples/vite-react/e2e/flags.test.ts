@@ -22,7 +22,7 @@ test('with an emoji font, the picker shows flag emoji, not ISO badges', async ()
   expect(await page.locator('.otpkit-flag-code').count()).toBe(0)
   // Decorative: the option's name for a screen reader is the country alone.
   await page.getByRole('option', { name: 'Canada +1', exact: true }).waitFor()
-  await screenshot(page, '13-country-picker-emoji')
+  await screenshot(page, '14-country-picker-emoji')
   await expectAccessible(page, 'the open country list with flag emoji', { impact: 'any' })
   await expectCleanPage(app)
   await context.close()

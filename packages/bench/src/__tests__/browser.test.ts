@@ -26,13 +26,14 @@ describe.runIf(hasChromium())('browser budgets (Chromium, CPU 4× slower, 150 ms
     expect(otpkit.filter((run) => run.sendToCodeMs === null).map((run) => run.error)).toEqual([])
   })
 
-  // Both targets are missed today and held at a ceiling (browserCeilings; BENCHMARKS.md says why).
-  test('otpkit adds at least 4× less time to a usable phone field than the vendor (held at 1.5×)', () => {
+  // Both targets are met on a quiet machine; CI enforces the bounds in browserCeilings, which leave room
+  // for a shared machine's noise (BENCHMARKS.md has the runs).
+  test('otpkit adds at least 4× less time to a usable phone field than the vendor (CI bound 3×)', () => {
     const check = browserChecks(summarize(results))[0]
     expect(check?.held, check && describeCheck(check)).toBe(true)
   })
 
-  test("otpkit's keystroke p95 is no worse than the vendor's (held at 3×)", () => {
+  test("otpkit's keystroke p95 is no worse than the vendor's (CI bound 1.5×)", () => {
     const check = browserChecks(summarize(results))[1]
     expect(check?.held, check && describeCheck(check)).toBe(true)
   })

@@ -13,13 +13,15 @@ export const browserBudgets = {
 } as const
 
 /**
- * Held while the targets are missed (see BENCHMARKS.md for what holds them back), wide enough for a
- * shared 2-core machine's noise: CI fails only on a clear regression, and every report still lists the
- * target as missed.
+ * What CI enforces. Both targets are met on a quiet machine (BENCHMARKS.md), but not in every run: the
+ * added-time ratio measured 3.8–5.8× across runs of this machine, and Event Timing reports key durations
+ * in 8 ms steps, so one slow key more than the vendor's turns a tie (24 ms each) into 1.33×. The bounds
+ * leave room for that noise and fail on a clear regression; every report says whether its run met the
+ * target.
  */
 export const browserCeilings = {
-  addedTimeRatio: 1.5,
-  keystrokeP95Ratio: 3,
+  addedTimeRatio: 3,
+  keystrokeP95Ratio: 1.5,
 } as const
 
 export function median(values: number[]): number | null {
@@ -241,11 +243,11 @@ export function browserSection(results: BrowserResults): string {
 **What holds otpkit's added time back** (target: at least ${browserBudgets.addedTimeRatio}× less than the vendor's; this run:
 ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '∞'}). Against the baseline, otpkit's page moves ${integer.format(extraBytes)} more bytes before its field is usable
 (about ${msCell((extraBytes * 8 * 1000) / conditions.downloadBitsPerSecond)} at ${conditions.downloadBitsPerSecond / 1e6} Mbps: its first-paint JavaScript, stylesheet and esbuild's
-interop-helper chunk) and runs ${msCell(extraTasks)} more of main-thread tasks over 50 ms. Of that work,
-constructing the \`Intl.DisplayNames\` that names the picker's countries costs ${msCell(results.displayNamesMs)} on a fresh page at
-this CPU slowdown, measured in the same run (the vendor's picker pays it too). The rest is evaluating
-and rendering the first-paint code (client, phone step, picker). The size budgets' first-paint figure is
-the lever: see the budget notes above.
+interop-helper chunk) and runs ${msCell(extraTasks)} more of main-thread tasks over 50 ms: evaluating and rendering the
+first-paint code (client, flow, phone step). Constructing the \`Intl.DisplayNames\` that names the
+picker's countries costs ${msCell(results.displayNamesMs)} on a fresh page at this CPU slowdown, measured in the same run; otpkit
+makes it when the page is idle after the first paint, as it does the flag-emoji check. The size budgets'
+first-paint figure is the lever: see the budget notes above.
 `
       : ''
   const keys = keystrokeRatio(summaries)
@@ -258,7 +260,8 @@ ${msCell(baseline?.keystrokeP95 ?? null)}, ${msCell(otpkit?.keystrokeP95 ?? null
 update of one field, so its p95 shows how far this machine's other work (load average in the header)
 stretches single keys. On each key otpkit formats the number as you type (libphonenumber-js's AsYouType,
 under 1 ms a key once warm) and re-renders the whole login; the vendor formats nothing while typing (its
-field keeps the digits as typed). The ratio is held at ${browserCeilings.keystrokeP95Ratio}× in CI until it is met.
+field keeps the digits as typed); the formatter is warmed with a sample number when the page is idle,
+so that the first key does not build its patterns. CI enforces ${browserCeilings.keystrokeP95Ratio}× (one 8 ms step of Event Timing).
 `
       : ''
   return `Chromium ${results.chromiumVersion} (playwright-core, Debian's \`/usr/bin/chromium\`), ${results.rounds} rounds,

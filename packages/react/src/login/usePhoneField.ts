@@ -2,11 +2,12 @@
 
 // What the person typed on the phone step and the country it is read in: input state, not request
 // state, so it stays in React. It outlives the phone step, so "Use a different number" shows it again.
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { knownCountries } from '../phone/countries'
 import { useCountryNamer } from '../phone/useCountryNamer'
 import { usePhoneTools } from '../phone/usePhoneTools'
 import type { BuiltInLanguage } from '../strings/types'
+import { whenIdle } from '../whenIdle'
 
 export function usePhoneField(
   countries: readonly string[],
@@ -39,6 +40,15 @@ export function usePhoneField(
       if (formatted.country) setCountry(formatted.country)
     }
   }
+
+  // The formatter builds its patterns on first use, which would slow the first key: a sample number is
+  // formatted and checked once the library is here and the page is idle.
+  useEffect(() => {
+    if (!tools) return
+    return whenIdle(() => {
+      tools.checkPhone(tools.formatInput('2015550123', country, allowed).text, country, allowed)
+    })
+  }, [tools, country, allowed])
 
   // The number as E.164 when it is complete and allowed: the key of its own waits.
   const check = tools?.checkPhone(text, country, allowed)
