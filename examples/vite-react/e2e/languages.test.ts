@@ -18,6 +18,24 @@ test('Arabic: right to left, the country button on the right of the number, acce
   const field = await page.getByLabel('رقم الهاتف').boundingBox()
   if (!country || !field) throw new Error('no boxes')
   expect(country.x).toBeGreaterThan(field.x)
+  // The calling code reads "+1", not "1+": the "+" is drawn left of the digit in the right-to-left row.
+  const plusLeftOfDigit = await page.getByRole('button', { name: /^البلد/ }).evaluate((button) => {
+    const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT)
+    const xOf = (char: string) => {
+      walker.currentNode = button
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(char) ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + 1)
+        return range.getBoundingClientRect().x
+      }
+      return Number.NaN
+    }
+    return xOf('+') < xOf('1')
+  })
+  expect(plusLeftOfDigit).toBe(true)
   const phone = nextPhone()
   await page.getByLabel('رقم الهاتف').pressSequentially(phone.digits)
   await screenshot(page, '11-phone-step-rtl')

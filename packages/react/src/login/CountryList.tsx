@@ -99,7 +99,9 @@ export function CountryList(props: CountryListProps) {
             onClick={() => choose(option)}
           >
             <Flag code={option.code} emoji={emoji} /> {option.name}{' '}
-            <span className="otpkit-country-dial">+{option.dialCode}</span>
+            <bdi className="otpkit-country-dial" dir="ltr">
+              +{option.dialCode}
+            </bdi>
           </li>
         ))}
       </ul>

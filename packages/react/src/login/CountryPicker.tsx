@@ -47,7 +47,7 @@ export function CountryPicker(props: CountryPickerProps) {
   if (allowed.length === 1) {
     return (
       <span className="otpkit-country-fixed" role="img" aria-label={label}>
-        <Flag code={value} emoji={emoji} /> +{dial}
+        <Flag code={value} emoji={emoji} /> <bdi dir="ltr">+{dial}</bdi>
       </span>
     )
   }
@@ -80,7 +80,7 @@ export function CountryPicker(props: CountryPickerProps) {
         onClick={() => (open ? close(false) : setOpen(true))}
         onKeyDown={onButtonKeyDown}
       >
-        <Flag code={value} emoji={emoji} /> +{dial}
+        <Flag code={value} emoji={emoji} /> <bdi dir="ltr">+{dial}</bdi>
         <span className="otpkit-country-caret" aria-hidden="true" />
       </button>
       {shown && (
