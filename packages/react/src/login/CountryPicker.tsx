@@ -2,8 +2,8 @@
 
 // The country button in front of the phone field: the chosen country's flag and calling code, and the
 // searchable list under it (CountryList, one of the views loaded after the first paint). With one
-// allowed country it is plain text. Flags are emoji text
-// where the system draws them, else the ISO code in a badge.
+// allowed country it is plain text. Flags are emoji text where the system draws them, else the ISO code
+// in a badge.
 import { useId, useMemo, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent } from 'react'
 import { dialCode } from '../phone/countries'

@@ -61,7 +61,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
   const field = usePhoneField(props.countries ?? DEFAULT_COUNTRIES, props.defaultCountry, language)
   const latest = useLatest(props)
   const { stytch } = useStytchContext('PhoneLogin')
-  // The code step and the signed-in step arrive after the first paint.
+  // The code step, the signed-in step and the country list arrive after the first paint.
   const later = useLaterViews()
 
   const report = (event: LoginFlowEvent) =>

@@ -26,6 +26,8 @@ export function isWebOtpSupported(): boolean {
  * caller delivers its updates through notify().
  */
 export function useWebOtp(enabled: boolean, requestKey: unknown, onCode: (code: string) => void): () => void {
+  // useLatest's pattern, written out: this module arrives after the first paint and imports none of it
+  // (see loginKit.ts).
   const onCodeRef = useRef(onCode)
   useEffect(() => {
     onCodeRef.current = onCode
