@@ -3,9 +3,11 @@
 // import in loadPhoneTools.ts, so it lands in its own chunk, loaded after first paint. It imports none
 // of the package's first-paint modules: a module shared with the first paint would become a chunk of its
 // own in esbuild, one more request before anything runs. What it needs from them comes in as arguments.
-// Everything goes through AsYouType alone: the other entry points would add ~3 KB gzip for nothing.
-import { AsYouType } from 'libphonenumber-js/core'
-import type { CountryCode, MetadataJson } from 'libphonenumber-js/core'
+// Texts are read and formatted as libphonenumber-js's AsYouType would (see formatAsYouType.ts), without
+// AsYouType itself: numbers, validity and lengths come from the library's PhoneNumber and metadata.
+import type { MetadataJson } from 'libphonenumber-js/core'
+import { formatAsYouType } from './formatAsYouType'
+import type { AsTyped } from './formatAsYouType'
 
 /** The vendor's sandbox number: always accepted by test projects with code 000000. */
 export const SANDBOX_NUMBER = '+10000000000'
@@ -17,10 +19,7 @@ const isInternational = (text: string) => text.trim().startsWith('+')
 interface Reading {
   /** The country (or "+" for international) and the digits. */
   key: string
-  typing: AsYouType
-  /** The text formatted as typed. */
-  formatted: string
-  number: ReturnType<AsYouType['getNumber']>
+  typed: AsTyped
   valid: boolean
 }
 
@@ -63,7 +62,6 @@ export function createPhoneTools(
   metadata: MetadataJson,
   countryOfNumber: (digits: string) => string | undefined,
 ): PhoneTools {
-  const typer = (country?: string) => new AsYouType(country as CountryCode | undefined, metadata)
   const dialCode = (country: string) =>
     (metadata.countries as Record<string, [string, ...unknown[]] | undefined>)[country]?.[0]
 
@@ -78,17 +76,20 @@ export function createPhoneTools(
     const digits = digitsOf(text)
     const key = `${international ? '+' : country}${digits}`
     if (last?.key !== key) {
-      const typing = typer(international ? undefined : country)
-      const formatted = typing.input(international ? `+${digits}` : digits)
-      const number = typing.getNumber()
-      last = { key, typing, formatted, number, valid: number?.isValid() ?? false }
+      const typed = formatAsYouType(
+        international ? `+${digits}` : digits,
+        international ? undefined : country,
+        metadata,
+      )
+      last = { key, typed, valid: typed.number?.isValid() ?? false }
     }
     return last
   }
 
   return {
     formatInput(text, country, allowed) {
-      const { typing, formatted, number, valid } = read(text, country)
+      const { typed, valid } = read(text, country)
+      const { text: formatted, number } = typed
       if (!isInternational(text)) {
         // A complete number of another allowed country that shares the calling code (a Canadian number
         // typed with the United States selected) moves the picker to it.
@@ -96,7 +97,7 @@ export function createPhoneTools(
         return other ? { text: formatted, country: number?.country } : { text: formatted }
       }
       // A calling code that no allowed country has (so no metadata here): left as typed, and refused on send.
-      if (!typing.getCallingCode()) return { text }
+      if (!typed.callingCode) return { text }
       if (number?.country && allowed.includes(number.country) && valid) {
         return { text: number.formatNational(), country: number.country }
       }
@@ -110,9 +111,10 @@ export function createPhoneTools(
       if ((international ? '+' : `+${dialCode(country) ?? ''}`) + digits === SANDBOX_NUMBER) {
         return { ok: true, e164: SANDBOX_NUMBER, country: 'US' }
       }
-      const { typing, number, valid } = read(text, country)
+      const { typed, valid } = read(text, country)
+      const { number } = typed
       const numberCountry =
-        number?.country ?? typing.getCountry() ?? (international ? countryOfNumber(digits) : country)
+        number?.country ?? typed.country ?? (international ? countryOfNumber(digits) : country)
       const named = numberCountry ?? country
       if (numberCountry && !allowed.includes(numberCountry)) {
         // Named plainly when the app allows the main country of this calling code (US for CA, GB for JE).
@@ -122,7 +124,7 @@ export function createPhoneTools(
           ? { ok: false, reason: 'country', country: named, mainCountry: main }
           : { ok: false, reason: 'country', country: named }
       }
-      const length = typing.validateLength()
+      const { length } = typed
       if (length === 'TOO_SHORT') return { ok: false, reason: 'too_short', country: named }
       if (length === 'TOO_LONG') return { ok: false, reason: 'too_long', country: named }
       if (!valid || !number?.country || !allowed.includes(number.country)) {
@@ -132,7 +134,7 @@ export function createPhoneTools(
     },
 
     maskPhone(e164) {
-      const formatted = typer().input(e164)
+      const formatted = formatAsYouType(e164, undefined, metadata).text
       // Without metadata for the number (the sandbox number on a login without +1) nothing is spaced.
       const callingCode = formatted.includes(' ') ? (formatted.match(/^\+\d+/)?.[0] ?? '') : '+'
       const rest = formatted.slice(callingCode.length)
