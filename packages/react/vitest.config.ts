@@ -5,7 +5,7 @@
 import { dirname } from 'node:path'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { withSource } from '../tooling/vitest.mjs'
 
 const require = createRequire(import.meta.url)
@@ -36,6 +36,8 @@ export default defineConfig(
             env: { REACT_MAJOR: '18' },
             setupFiles: ['./src/__tests__/setup-react18.ts', './src/__tests__/setup.ts'],
             server: { deps: { inline: [/@testing-library\/react/] } },
+            // Holds the phone tools to AsYouType without React: once (on 19) is enough for its ~30 s.
+            exclude: [...configDefaults.exclude, 'src/__tests__/formatAsYouType.test.ts'],
           },
         },
       ],

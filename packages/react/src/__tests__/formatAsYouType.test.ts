@@ -44,16 +44,36 @@ function nationalNumbers(country: string): string[] {
   return numbers
 }
 
-/** What a person types key by key: every prefix of each number, the complete number the longest. */
+/**
+ * What a person types key by key: every prefix of each number, the complete number the longest. Every
+ * tenth number is also typed the ways that take AsYouType's other paths: after the national prefix, after
+ * the calling code without a "+", after the international prefix and a calling code (this country's and
+ * the UK's), and internationally after the national prefix.
+ */
 function typedTexts(country: string): { national: string[]; international: string[] } {
-  const code = (world.countries as Record<string, [string]>)[country]?.[0] ?? ''
+  // metadata.min.json's country entries: calling code, international prefix (a pattern), ..., national
+  // prefix at 5, and the preferred international prefix at 12 where the pattern allows several.
+  const entry = (world.countries as Record<string, unknown[]>)[country] ?? []
+  const code = String(entry[0])
+  const nationalPrefix = typeof entry[5] === 'string' ? entry[5] : ''
+  const iddPrefix = [entry[12], entry[1]].find((prefix) => typeof prefix === 'string' && /^\d+$/.test(prefix))
   const national = new Set<string>()
   const international = new Set<string>()
-  for (const digits of nationalNumbers(country)) {
-    for (let end = 1; end <= digits.length; end += 1) national.add(digits.slice(0, end))
-    const whole = `+${code}${digits}`
-    for (let end = 1; end <= whole.length; end += 1) international.add(whole.slice(0, end))
+  const typeIn = (texts: Set<string>, whole: string) => {
+    for (let end = 1; end <= whole.length; end += 1) texts.add(whole.slice(0, end))
   }
+  nationalNumbers(country).forEach((digits, index) => {
+    typeIn(national, digits)
+    typeIn(international, `+${code}${digits}`)
+    if (index % 10 !== 0) return
+    typeIn(national, nationalPrefix + digits)
+    typeIn(national, code + digits)
+    if (typeof iddPrefix === 'string') {
+      typeIn(national, iddPrefix + code + digits)
+      typeIn(national, `${iddPrefix}447400${digits.slice(-6)}`)
+    }
+    typeIn(international, `+${code}${nationalPrefix}${digits}`)
+  })
   return { national: [...national], international: [...international] }
 }
 

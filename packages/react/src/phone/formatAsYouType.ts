@@ -1,9 +1,10 @@
 // Reads a phone number as typed, the way libphonenumber-js's AsYouType reads the whole text at once, and
 // formats it the same way, from the metadata's formats. AsYouType itself (its parser, state, template
-// formatter and leading-digits matcher) is about a third of the phone chunk; this keeps only the path that
-// a whole text takes through it, and leaves numbers, validity and lengths to the library's PhoneNumber.
-// Each step names the AsYouType method it mirrors, so a difference can be traced back to it. The
-// regular expressions are built once per pattern and cached, so a keystroke builds none it saw before.
+// formatter and leading-digits matcher) was about half of the phone chunk; this keeps only the path that a
+// whole text takes through it, and leaves the number and its validity to the library's PhoneNumber.
+// Each step names the AsYouType method it mirrors, so that a difference can be traced back to it;
+// formatAsYouType.test.ts holds the two together over the full metadata. The regular expressions are
+// built once per pattern and cached, so a keystroke builds none it has seen before.
 import { getCountryCallingCode, Metadata, PhoneNumber } from 'libphonenumber-js/core'
 import type { CountryCode, MetadataJson } from 'libphonenumber-js/core'
 
