@@ -90,6 +90,16 @@ describe('createLoginFlow: phone → code → done', () => {
     expect(seen).toContain('done')
   })
 
+  it('masks the number with the given function, or by default where it answers undefined', async () => {
+    const { newFlow, client } = setup()
+    const custom = newFlow({ maskPhone: (phone) => `${phone.slice(0, 2)} ••• ${phone.slice(-4)}` })
+    await custom.send({ phone: A })
+    expect(custom.getState().maskedPhone).toBe('+1 ••• 0162')
+    const declining = newFlow({ maskPhone: () => undefined }, client, createMemoryStorage())
+    await declining.send({ phone: B })
+    expect(declining.getState().maskedPhone).toBe('+•••••••0199')
+  })
+
   it('refuses a bad number with a typed error and sends nothing', async () => {
     const { newFlow, requests } = setup()
     const flow = newFlow()

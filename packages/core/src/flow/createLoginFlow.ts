@@ -162,7 +162,7 @@ export function createLoginFlow(client: LoginFlowClient, options: LoginFlowOptio
         })
         const now = Date.now()
         const expiresAt = now + (opts.expirationMinutes ?? 2) * 60_000
-        const masked = (opts.maskPhone ?? maskPhone)(phone)
+        const masked = opts.maskPhone?.(phone) ?? maskPhone(phone)
         saved.write({ method_id, channel, masked, expiresAt })
         setState({
           ...idle,

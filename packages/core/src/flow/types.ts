@@ -123,8 +123,11 @@ export interface LoginFlowOptions {
    * the full number). Default `sessionStorage` in a browser; `null` keeps nothing.
    */
   storage?: KeyValueStorage | null
-  /** Shows a number mostly hidden; default keeps the calling code and the last 4 digits. */
-  maskPhone?: (phone: string) => string
+  /**
+   * Shows a number mostly hidden; default keeps the "+" and the last 4 digits. A function that returns
+   * `undefined` (it cannot read this number) leaves it to the default.
+   */
+  maskPhone?: (phone: string) => string | undefined
   /** Every sent code, sign-in and failed request. */
   onEvent?: (event: LoginFlowEvent) => void
 }

@@ -9,8 +9,9 @@ describe('<PhoneLogin> accessibility', () => {
     const onSuccess = vi.fn()
     const { user } = renderWith(stytch, <PhoneLogin onSuccess={onSuccess} />)
 
+    // The country's name comes with the views loaded after the first paint (its ISO code until then).
+    const countryButton = await screen.findByRole('button', { name: 'Country: United States +1' })
     await user.tab()
-    const countryButton = screen.getByRole('button', { name: 'Country: United States +1' })
     expect(document.activeElement).toBe(countryButton)
     await user.keyboard('{ArrowDown}')
     // The list arrives after the first paint; a key pressed before it opens it when it is here.

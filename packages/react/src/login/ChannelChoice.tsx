@@ -1,11 +1,11 @@
 'use client'
 
 import type { LoginChannel } from '@otpkit/core/flow'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { FirstPaintStrings } from '../strings/types'
 import { channelString } from './channels'
 
 export interface ChannelChoiceProps {
-  strings: PhoneLoginStrings
+  strings: FirstPaintStrings
   channels: readonly LoginChannel[]
   value: LoginChannel
   onChange: (channel: LoginChannel) => void

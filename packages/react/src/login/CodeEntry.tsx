@@ -7,6 +7,7 @@ import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { formatClock } from '../strings/formatClock'
 import type { PhoneLoginStrings } from '../strings/types'
 import { CodeStep } from './CodeStep'
+import { describeFlowError, errorText } from './describeError'
 import type { LoginKit } from './loginKit'
 import { useWebOtp } from './useWebOtp'
 
@@ -44,7 +45,7 @@ function withPhone(text: string, phone: string | null) {
 
 export function CodeEntry(props: CodeEntryProps) {
   const { kit, flow, state, strings, lang, channels, enableAutofill } = props
-  const { fill, channelString, errorText, useSecondsLeft, useStepError } = kit
+  const { fill, channelString, useSecondsLeft, useStepError } = kit
   const { error, channel, sentCount, maskedPhone } = state
   const [code, setCode] = useState('')
   // A wrong or dead code, or a new code on its way, empties the field (adjusted while rendering).
@@ -57,7 +58,7 @@ export function CodeEntry(props: CodeEntryProps) {
   const limits = (state.phone && state.limits[state.phone]) || undefined
   const waitSeconds = useSecondsLeft(limits?.retryUntil ?? 0)
   const cooldownSeconds = useSecondsLeft(limits?.cooldownUntil ?? 0)
-  const message = useStepError(error, error?.action !== 'send', waitSeconds)
+  const message = useStepError(error, error?.action !== 'send', waitSeconds, describeFlowError)
   const lifeSeconds = useSecondsLeft(state.codeDead ? 0 : (state.expiresAt ?? 0))
   const shown = message.shown
 
@@ -117,7 +118,7 @@ export function CodeEntry(props: CodeEntryProps) {
       }
       error={
         shown
-          ? errorText(shown, strings, { country: '', seconds: message.waitAtStart, lang, channel })
+          ? errorText(kit, shown, strings, { country: '', seconds: message.waitAtStart, lang, channel })
           : undefined
       }
       status={

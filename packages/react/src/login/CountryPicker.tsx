@@ -8,7 +8,7 @@ import { useId, useMemo, useRef, useState } from 'react'
 import type { FocusEvent, KeyboardEvent } from 'react'
 import { dialCode } from '../phone/countries'
 import { useFlagEmoji } from '../phone/useFlagEmoji'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { FirstPaintStrings } from '../strings/types'
 import { Flag } from './Flag'
 import type { LaterViews } from './useLaterViews'
 
@@ -23,7 +23,7 @@ export interface CountryPickerProps {
   /** BCP 47 tag of the language shown. */
   lang: string
   onChange: (country: string) => void
-  strings: PhoneLoginStrings
+  strings: FirstPaintStrings
   /** The list comes with these; until they are here the button opens nothing. */
   views: LaterViews | undefined
   disabled?: boolean
@@ -31,7 +31,7 @@ export interface CountryPickerProps {
 
 export function CountryPicker(props: CountryPickerProps) {
   const { value, allowed, name, strings, views } = props
-  const emoji = useFlagEmoji()
+  const emoji = useFlagEmoji(views)
   const listId = `${useId()}-list`
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
@@ -92,7 +92,7 @@ export function CountryPicker(props: CountryPickerProps) {
           lang={props.lang}
           Flag={Flag}
           emoji={emoji}
-          strings={strings}
+          strings={views.completeStrings(strings)}
           onChoose={(code) => {
             props.onChange(code)
             close(true)

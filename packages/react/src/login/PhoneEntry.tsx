@@ -7,10 +7,10 @@ import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { dialCode } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { FirstPaintStrings } from '../strings/types'
 import { channelString } from './channels'
-import { errorText } from './describeError'
 import type { LoginError } from './describeError'
+import { loginKit } from './loginKit'
 import { PhoneStep } from './PhoneStep'
 import { loadLaterViews } from './useLaterViews'
 import type { LaterViews } from './useLaterViews'
@@ -19,11 +19,15 @@ import { useSecondsLeft } from './useSecondsLeft'
 import { useStepError } from './useStepError'
 
 export interface PhoneEntryProps {
-  flow: LoginFlow
-  state: LoginFlowState
+  /** Undefined until the flow has arrived with the later views: nothing sent yet. */
+  state: LoginFlowState | undefined
+  /** The flow, made from the later views once Send has them. */
+  flowWith: (views: LaterViews) => LoginFlow
+  channel: LoginChannel
+  onChannelChange: (channel: LoginChannel) => void
   field: ReturnType<typeof usePhoneField>
   tools: PhoneTools | undefined
-  strings: PhoneLoginStrings
+  strings: FirstPaintStrings
   /** BCP 47 tag of the language shown, for plural rules. */
   lang: string
   channels: readonly LoginChannel[]
@@ -42,8 +46,10 @@ const localReason = {
 } as const
 
 export function PhoneEntry({
-  flow,
   state,
+  flowWith,
+  channel,
+  onChannelChange,
   field,
   tools,
   strings,
@@ -52,13 +58,13 @@ export function PhoneEntry({
   views,
   onLoadError,
 }: PhoneEntryProps) {
-  const { error, channel } = state
-  const limits = (field.e164 && state.limits[field.e164]) || undefined
+  const error = state?.error ?? null
+  const limits = (field.e164 && state?.limits[field.e164]) || undefined
   const waitSeconds = useSecondsLeft(Math.max(limits?.retryUntil ?? 0, limits?.cooldownUntil ?? 0))
   const retrySeconds = useSecondsLeft(limits?.retryUntil ?? 0)
   // A send error belongs to its number; a code that ran out after a reload comes back here.
   const belongs = error?.action === 'send' ? error.phone === field.e164 : error?.code === 'code_expired'
-  const message = useStepError(error, belongs, retrySeconds)
+  const message = useStepError(error, belongs, retrySeconds, views?.describeFlowError)
   // A number from a calling code the app does not take is named as soon as it is typed, so the picker
   // (which cannot show that country) and the number never disagree in silence.
   const early =
@@ -74,10 +80,10 @@ export function PhoneEntry({
   const send = async () => {
     message.setLocal(null)
     let loaded: PhoneTools
+    let later: LaterViews
     try {
-      // The code step comes too: it must be here to show the code that this sends.
-      const [tools] = await Promise.all([loadPhoneTools(field.allowed), loadLaterViews()])
-      loaded = tools
+      // The flow and the code step come too: they send the code and show it.
+      ;[loaded, later] = await Promise.all([loadPhoneTools(field.allowed), loadLaterViews()])
     } catch (failure) {
       message.setLocal({ kind: 'network' })
       return onLoadError(failure)
@@ -87,7 +93,7 @@ export function PhoneEntry({
       const kind = check.mainCountry ? 'region_not_allowed' : localReason[check.reason]
       return message.setLocal({ kind, country: check.country, mainCountry: check.mainCountry })
     }
-    await flow.send({ phone: check.e164, channel })
+    await flowWith(later).send({ phone: check.e164, channel })
   }
 
   return (
@@ -96,7 +102,7 @@ export function PhoneEntry({
       intro={channelString(strings, channel, 'intro')}
       channels={channels}
       channel={channel}
-      onChannelChange={(next) => void flow.switchChannel(next)}
+      onChannelChange={onChannelChange}
       country={field.country}
       allowed={field.allowed}
       countryName={field.countryName}
@@ -111,13 +117,14 @@ export function PhoneEntry({
       onCountryChange={field.onCountryChange}
       onSubmit={() => void send()}
       tools={tools}
-      sending={state.sending}
+      sending={state?.sending ?? false}
       waitSeconds={waitSeconds}
       // Back from the code step (or a code that ran out), the field takes focus as soon as it shows.
-      focusKey={message.focusKey + (state.sentCount > 0 || error ? 1 : 0)}
+      focusKey={message.focusKey + ((state?.sentCount ?? 0) > 0 || error ? 1 : 0)}
       error={
-        shown
-          ? errorText(shown, strings, {
+        // The words come with the later views; a failure to load them is said without them.
+        shown && views
+          ? views.errorText(loginKit, shown, views.completeStrings(strings), {
               country: field.countryName(shown.country ?? field.country),
               dialCode: `+${dialCode(shown.country ?? field.country) ?? ''}`,
               mainCountry: shown.mainCountry && field.countryName(shown.mainCountry),
@@ -125,7 +132,9 @@ export function PhoneEntry({
               lang,
               channel,
             })
-          : undefined
+          : shown?.kind === 'network'
+            ? strings.errorNetwork
+            : undefined
       }
       status={message.waitOver ? strings.waitOver : undefined}
     />

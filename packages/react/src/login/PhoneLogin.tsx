@@ -2,8 +2,8 @@
 
 // The pre-built phone login: phone step → code step → signed in, as a view over the login flow of
 // @otpkit/core/flow. The flow holds every request and wait; this file picks the step to show and turns
-// the flow's events into the props' callbacks. The phone library loads after first paint.
-import { maskPhone } from '@otpkit/core/flow'
+// the flow's events into the props' callbacks. The phone library and the flow load after first paint.
+import { useState } from 'react'
 import type { LoginChannel, LoginFlowEvent } from '@otpkit/core/flow'
 import type { Session, User } from '@otpkit/core'
 import { notify } from '../notify'
@@ -57,12 +57,16 @@ const DEFAULT_COUNTRIES = ['US', 'CA']
 export function PhoneLogin(props: PhoneLoginProps) {
   const { locale, channels = DEFAULT_CHANNELS, enableAutofill = true } = props
   const language = resolveLanguage(locale)
-  const { strings, ready } = useStrings(locale, props.strings)
-  const field = usePhoneField(props.countries ?? DEFAULT_COUNTRIES, props.defaultCountry, language)
+  // The flow, the code step, the signed-in step, the country list and names arrive after the first paint.
+  const later = useLaterViews()
+  const { strings, ready } = useStrings(locale, props.strings, later)
+  // The later steps' strings come with their views.
+  const full = later?.completeStrings(strings)
+  const field = usePhoneField(props.countries ?? DEFAULT_COUNTRIES, props.defaultCountry, language, later)
   const latest = useLatest(props)
   const { stytch } = useStytchContext('PhoneLogin')
-  // The code step, the signed-in step and the country list arrive after the first paint.
-  const later = useLaterViews()
+  // The channel chosen before the flow is here; the flow starts with it.
+  const [firstChannel, setFirstChannel] = useState<LoginChannel>(channels[0] ?? 'sms')
 
   const report = (event: LoginFlowEvent) =>
     notify(() => {
@@ -71,55 +75,63 @@ export function PhoneLogin(props: PhoneLoginProps) {
       if (event.type === 'error') onError?.(event.error as RequestError)
       if (event.type === 'authenticated') onSuccess?.({ session: event.session, user: event.user })
     })
-  const [flow, state] = useLoginFlow(stytch, {
-    channel: channels[0] ?? 'sms',
-    expirationMinutes: props.expirationMinutes,
-    sessionDurationMinutes: props.sessionDurationMinutes,
-    // Only a locale the API takes for messages is sent (de → de-DE); any other is left out.
-    locale: smsLocale(locale),
-    enableAutofill,
-    autofillSessionDurationMinutes: props.autofillSessionDurationMinutes,
-    resendCooldownSeconds: props.resendCooldownSeconds,
-    // The phone library has arrived by the time a code is sent: the number is checked with it first.
-    maskPhone: (phone) => loadedPhoneTools(field.allowed)?.maskPhone(phone) ?? maskPhone(phone),
-    onEvent: report,
-  })
+  const { flow, state, flowWith } = useLoginFlow(
+    stytch,
+    {
+      channel: firstChannel,
+      expirationMinutes: props.expirationMinutes,
+      sessionDurationMinutes: props.sessionDurationMinutes,
+      // Only a locale the API takes for messages is sent (de → de-DE); any other is left out.
+      locale: smsLocale(locale),
+      enableAutofill,
+      autofillSessionDurationMinutes: props.autofillSessionDurationMinutes,
+      resendCooldownSeconds: props.resendCooldownSeconds,
+      // The phone library has arrived by the time a code is sent (the number is checked with it first);
+      // were it missing, the flow's own mask would hide the number.
+      maskPhone: (phone) => loadedPhoneTools(field.allowed)?.maskPhone(phone),
+      onEvent: report,
+    },
+    later,
+  )
+  const step = state?.step ?? 'phone'
+  const channel = state?.channel ?? firstChannel
 
   const root = ['otpkit-login', props.className].filter(Boolean).join(' ')
   const lang = language === 'pt-br' ? 'pt-BR' : language
   // Arabic is written right to left: the whole login mirrors, numbers stay isolated left to right.
   const dir = language === 'ar' ? 'rtl' : undefined
-  // A built-in language other than English is on its way (nothing in the wrong language meanwhile), or a
-  // code step kept for this tab is back before its view.
-  if (!ready || (state.step !== 'phone' && !later))
-    return <div className={root} lang={lang} dir={dir} data-step={state.step} aria-busy="true" />
+  // A built-in language other than English is on its way: nothing in the wrong language meanwhile.
+  if (!ready) return <div className={root} lang={lang} dir={dir} data-step={step} aria-busy="true" />
   return (
-    <div className={root} lang={lang} dir={dir} data-step={state.step}>
-      {state.step === 'phone' && (
+    <div className={root} lang={lang} dir={dir} data-step={step}>
+      {step === 'phone' && (
         <PhoneEntry
-          flow={flow}
           state={state}
+          flowWith={flowWith}
+          channel={channel}
+          onChannelChange={(next) => (flow ? void flow.switchChannel(next) : setFirstChannel(next))}
           field={field}
           tools={field.tools}
           strings={strings}
           lang={lang}
           channels={channels}
           views={later}
-          onLoadError={(error) => report({ type: 'error', step: 'phone', channel: state.channel, error })}
+          onLoadError={(error) => report({ type: 'error', step: 'phone', channel, error })}
         />
       )}
-      {state.step === 'code' && later && (
+      {/* A flow (so its state) exists only once the later views are here. */}
+      {state?.step === 'code' && flow && later && full && (
         <later.CodeEntry
           kit={loginKit}
           flow={flow}
           state={state}
-          strings={strings}
+          strings={full}
           lang={lang}
           channels={channels}
           enableAutofill={enableAutofill}
         />
       )}
-      {state.step === 'done' && later && <later.DoneStep strings={strings} />}
+      {state?.step === 'done' && later && full && <later.DoneStep strings={full} />}
     </div>
   )
 }

@@ -5,14 +5,14 @@ import type { ChangeEvent } from 'react'
 import type { LoginChannel } from '@otpkit/core/flow'
 import type { PhoneTools } from '../phone/loadPhoneTools'
 import { fill } from '../strings/resolveStrings'
-import type { PhoneLoginStrings } from '../strings/types'
+import type { FirstPaintStrings } from '../strings/types'
 import { ChannelChoice } from './ChannelChoice'
 import { CountryPicker } from './CountryPicker'
 import { StatusMessage } from './StatusMessage'
 import type { LaterViews } from './useLaterViews'
 
 export interface PhoneStepProps {
-  strings: PhoneLoginStrings
+  strings: FirstPaintStrings
   /** The line under the heading; it names the chosen channel. */
   intro: string
   /** Channels offered; a choice is shown when there is more than one. */

@@ -4,7 +4,7 @@
 import { CHANNELS } from '@otpkit/core'
 import type { LoginChannel } from '@otpkit/core/flow'
 import { fill } from '../strings/resolveStrings'
-import type { PhoneLoginStrings, RequiredStringKey } from '../strings/types'
+import type { FirstPaintStrings, PhoneLoginStrings, RequiredStringKey } from '../strings/types'
 
 type Key = RequiredStringKey
 
@@ -26,15 +26,31 @@ const shared: ChannelText = {
   wrongCode: 'errorWrongCodeChannel',
 }
 
-/** The text of `key` for `channel`, with its name and any other values filled in. */
+/**
+ * The text of `key` for `channel`, with its name and any other values filled in. The phone step asks
+ * only for its intro and the name, which the first paint's strings have; the later steps have them all.
+ */
+export function channelString(
+  strings: FirstPaintStrings,
+  channel: LoginChannel,
+  key: 'intro' | 'name',
+): string
 export function channelString(
   strings: PhoneLoginStrings,
+  channel: LoginChannel,
+  key: keyof ChannelText | 'switchChannel' | 'name',
+  values?: Record<string, string | number>,
+): string
+export function channelString(
+  given: FirstPaintStrings,
   channel: LoginChannel,
   key: keyof ChannelText | 'switchChannel' | 'name',
   values: Record<string, string | number> = {},
 ): string {
   const name = CHANNELS[channel].name
   if (key === 'name') return name
+  // The overloads above let only the later steps ask for their keys.
+  const strings = given as PhoneLoginStrings
   const template = key === 'switchChannel' ? strings.switchChannel : strings[(own[channel] ?? shared)[key]]
   return fill(template, { ...values, channel: name })
 }

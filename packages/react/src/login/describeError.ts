@@ -1,10 +1,11 @@
 // Sorts a flow error into the few situations the UI explains differently. Chosen by `code` (and the
-// wait the flow attached), never by reading messages.
+// wait the flow attached), never by reading messages. Errors come after a Send, so this module comes
+// with the views loaded after the first paint (laterViews.ts): what it needs from the first paint
+// (`fill`, `channelString`) arrives as the login kit.
 import type { LoginChannel, LoginFlowError } from '@otpkit/core/flow'
 import { formatWait } from '../strings/formatWait'
-import { fill } from '../strings/resolveStrings'
 import type { PhoneLoginStrings, RequiredStringKey } from '../strings/types'
-import { channelString } from './channels'
+import type { LoginKit } from './loginKit'
 
 export type LoginErrorKind =
   | 'phone_required'
@@ -86,13 +87,18 @@ export interface ErrorValues {
 }
 
 /** The text shown for an error; plain text, rendered by React as text. A wrong code names its channel. */
-export function errorText(error: LoginError, strings: PhoneLoginStrings, values: ErrorValues): string {
+export function errorText(
+  { fill, channelString }: Pick<LoginKit, 'fill' | 'channelString'>,
+  error: LoginError,
+  strings: PhoneLoginStrings,
+  values: ErrorValues,
+): string {
   const text =
     error.kind === 'wrong_code'
       ? channelString(strings, values.channel, 'wrongCode')
       : fill(strings[messageKey[error.kind]], {
           ...values,
-          wait: formatWait(values.seconds, strings, values.lang),
+          wait: formatWait(values.seconds, strings, values.lang, fill),
         })
   return error.requestId ? `${text} ${fill(strings.errorRequestId, { requestId: error.requestId })}` : text
 }

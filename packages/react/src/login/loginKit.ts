@@ -4,10 +4,8 @@
 // request before anything shows.
 import { CHANNELS } from '@otpkit/core'
 import { notify } from '../notify'
-import { formatWait } from '../strings/formatWait'
 import { fill } from '../strings/resolveStrings'
 import { channelString } from './channels'
-import { errorText } from './describeError'
 import { StatusMessage } from './StatusMessage'
 import { useSecondsLeft } from './useSecondsLeft'
 import { useStepError } from './useStepError'
@@ -17,8 +15,6 @@ export const loginKit = {
   notify,
   fill,
   channelString,
-  errorText,
-  formatWait,
   StatusMessage,
   useSecondsLeft,
   useStepError,

@@ -8,18 +8,21 @@ import { useCountryNamer } from '../phone/useCountryNamer'
 import { usePhoneTools } from '../phone/usePhoneTools'
 import type { BuiltInLanguage } from '../strings/types'
 import { whenIdle } from '../whenIdle'
+import type { LaterViews } from './useLaterViews'
 
 export function usePhoneField(
   countries: readonly string[],
   defaultCountry: string | undefined,
   language: BuiltInLanguage,
+  /** The views loaded after the first paint: the country names come with them. */
+  views: LaterViews | undefined,
 ) {
   const countryKey = countries.join(',').toUpperCase()
   // In the app's order, so the first listed country is the default one.
   const allowed = useMemo(() => knownCountries(countryKey.split(',')), [countryKey])
   // Names for the picker and for messages, including a country outside the allowlist that a pasted
   // number came from.
-  const names = useCountryNamer(language)
+  const names = useCountryNamer(language, views)
   // The phone library with the metadata of the allowed countries only, after first paint.
   const tools = usePhoneTools(allowed)
   const fallback =

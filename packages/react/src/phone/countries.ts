@@ -1,4 +1,4 @@
-// Countries at first paint: ISO 3166-1 alpha-2 codes, calling codes, flag emoji and localised names.
+// Countries at first paint: ISO 3166-1 alpha-2 codes, calling codes and flag emoji (names: countryNamer.ts).
 // The calling codes are a copy of libphonenumber-js's metadata, so the picker renders at first paint
 // without waiting for the phone library. The searchable list is countryOptions.ts, loaded later.
 
@@ -53,26 +53,4 @@ export function allCountries(): string[] {
 /** The flag as two regional indicator symbols: text, never an image. */
 export function flagEmoji(country: string): string {
   return String.fromCodePoint(...[...country.toUpperCase()].map((letter) => 0x1f1a5 + letter.charCodeAt(0)))
-}
-
-/**
- * Country names in the UI language; the ISO code where Intl.DisplayNames is missing or fails. The names
- * are only made when first asked for: making them costs tens of milliseconds on a slow phone.
- */
-export function countryNamer(language: string): (country: string) => string {
-  let names: Intl.DisplayNames | undefined | null = null
-  return (country) => {
-    if (names === null) {
-      try {
-        names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' })
-      } catch {
-        names = undefined
-      }
-    }
-    try {
-      return names?.of(country) ?? country
-    } catch {
-      return country
-    }
-  }
 }

@@ -1,60 +1,7 @@
+// English, whole: the base of a full set of overrides (`@otpkit/react/locales/en`). <PhoneLogin> itself
+// takes it in two parts, the phone step's in the first paint and the rest with the later views.
+import { enLater } from './enLater'
+import { enPhoneStep } from './enPhoneStep'
 import type { PhoneLoginStrings } from './types'
 
-export const en: PhoneLoginStrings = {
-  phoneTitle: 'Sign in with your phone',
-  phoneIntro: 'We will text you a 6-digit code.',
-  phoneLabel: 'Phone number',
-  phoneHint: 'Message and data rates may apply.',
-  countryLabel: 'Country',
-  countrySearchLabel: 'Search countries',
-  countrySearchPlaceholder: 'Name, code or +dial code',
-  countryNoMatch: 'No matching country',
-  sendCode: 'Send code',
-  sendingCode: 'Sending code…',
-  sendCodeIn: 'Send code in {seconds} s',
-
-  codeTitle: 'Enter your code',
-  codeSentTo: 'We sent a 6-digit code to {phone}.',
-  codeLabel: '6-digit code',
-  verifyCode: 'Verify',
-  verifyingCode: 'Verifying…',
-  resendCode: 'Resend code',
-  resendingCode: 'Sending a new code…',
-  resendCodeIn: 'Resend code in {seconds} s',
-  codeResent: 'A new code is on its way to {phone}.',
-  useDifferentNumber: 'Use a different number',
-  noCode: 'Didn’t get a code?',
-  signedIn: 'You are signed in.',
-
-  errorPhoneRequired: 'Enter your phone number.',
-  errorPhoneTooShort: 'This number is too short for {country}.',
-  errorPhoneTooLong: 'This number is too long for {country}.',
-  errorPhoneInvalid: 'This is not a valid phone number for {country}.',
-  errorCountryNotAllowed: 'Numbers from {country} ({dialCode}) are not supported here.',
-  errorRegionNotAllowed:
-    '{country} shares {dialCode} with {mainCountry}, but numbers from {country} are not supported here.',
-  errorCodeIncomplete: 'Enter all 6 digits of the code.',
-  errorWrongCode: 'That code is not right. Check the text message and try again.',
-  errorCodeExpired: 'This code has expired or was already used. Send a new code.',
-  errorRateLimited: 'Too many attempts. Try again in {wait}.',
-  errorLocked: 'Too many wrong codes. Sign-in for this number is paused for a while; try again later.',
-  errorNetwork: 'We could not reach the server. Check your connection and try again.',
-  errorTimeout: 'The server took too long to answer. Try again.',
-  errorGeneric: 'Something went wrong. Try again.',
-  errorRequestId: 'Request ID: {requestId}',
-
-  // The channels. SMS keeps its own phrasing above; any other channel fills in {channel}, its name.
-  channelLabel: 'Send the code by',
-  phoneIntroChannel: 'We will send you a 6-digit code on {channel}.',
-  codeSentToChannel: 'We sent a 6-digit code to {phone} on {channel}.',
-  switchChannel: 'Send by {channel} instead',
-  errorWrongCodeChannel: 'That code is not right. Check the {channel} message and try again.',
-  errorTooManyWrongCodes: 'Too many wrong codes were entered, so this code no longer works. Send a new code.',
-
-  waitOver: 'You can try again now.',
-  waitSecondsOne: '{count} second',
-  waitSecondsOther: '{count} seconds',
-  waitMinutesOne: '{count} minute',
-  waitMinutesOther: '{count} minutes',
-  codeExpiresIn: 'Code expires in {time}',
-}
+export const en: PhoneLoginStrings = { ...enPhoneStep, ...enLater }

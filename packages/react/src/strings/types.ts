@@ -101,5 +101,28 @@ export interface WaitForms {
 /** The keys every set of strings has. */
 export type RequiredStringKey = Exclude<keyof PhoneLoginStrings, keyof WaitForms>
 
+/** What the phone step shows before anything is sent: the only strings <PhoneLogin> needs at first paint. */
+export type PhoneStepStringKey =
+  | 'phoneTitle'
+  | 'phoneIntro'
+  | 'phoneIntroChannel'
+  | 'phoneLabel'
+  | 'phoneHint'
+  | 'countryLabel'
+  | 'channelLabel'
+  | 'sendCode'
+  | 'sendingCode'
+  | 'sendCodeIn'
+  | 'waitOver'
+  | 'errorNetwork'
+
+export type PhoneStepStrings = Pick<PhoneLoginStrings, PhoneStepStringKey>
+
+/** The strings of every step after the phone step, which come with the views that show them. */
+export type LaterStrings = Omit<PhoneLoginStrings, PhoneStepStringKey>
+
+/** What the first paint has: the phone step's strings, and any others already at hand. */
+export type FirstPaintStrings = PhoneStepStrings & Partial<PhoneLoginStrings>
+
 /** The languages built in. Any other `locale` falls back to the closest of these, then English. */
 export type BuiltInLanguage = 'en' | 'es' | 'fr' | 'pt-br' | 'de' | 'it' | 'ja' | 'ar'

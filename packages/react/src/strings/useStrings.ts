@@ -2,32 +2,43 @@
 
 import { useEffect, useMemo, useState } from 'react'
 import { notify } from '../notify'
-import { loadStrings, resolveLanguage, resolveStrings } from './resolveStrings'
-import type { BuiltInLanguage, PhoneLoginStrings } from './types'
+import { hasLanguage, loadStrings, resolveLanguage, resolveStrings } from './resolveStrings'
+import type { BuiltInLanguage, FirstPaintStrings, PhoneLoginStrings } from './types'
 
 export interface StringsState {
-  strings: PhoneLoginStrings
+  /** The phone step's strings at least; the later steps' come with their views (completeStrings.ts). */
+  strings: FirstPaintStrings
   /** False while the language loads: `strings` is then English and the login shows nothing yet. */
   ready: boolean
 }
 
-/** The strings for `locale` with `overrides` on top, loading a built-in language first if it has to. */
+/**
+ * The strings for `locale` with `overrides` on top, loading a built-in language first if it has to.
+ * Overrides that cover the phone step show it without their language; once the later views are here and
+ * find them short of a later step's key, the language is loaded for those.
+ */
 export function useStrings(
   locale: string | undefined,
   overrides: Partial<PhoneLoginStrings> | undefined,
+  later: { coversLaterSteps(overrides: Partial<PhoneLoginStrings>): boolean } | undefined,
 ): StringsState {
   const language = resolveLanguage(locale)
-  // Bumped when a language arrives, so that the memo below reads it.
-  const [arrived, setArrived] = useState<{ language: BuiltInLanguage; strings: PhoneLoginStrings } | null>(
+  // Set when a language arrives, so that the memo below reads it.
+  const [arrived, setArrived] = useState<{ language: BuiltInLanguage; strings: FirstPaintStrings } | null>(
     null,
   )
   const resolved = useMemo(() => {
     const strings = resolveStrings(locale, overrides)
     if (strings || arrived?.language !== language) return strings
-    return overrides ? { ...arrived.strings, ...overrides } : arrived.strings
+    // A language that did not load answered English.
+    return { ...arrived.strings, ...overrides }
   }, [locale, overrides, language, arrived])
+  const needed =
+    !hasLanguage(language) &&
+    arrived?.language !== language &&
+    (!resolved || (later !== undefined && !later.coversLaterSteps(overrides ?? {})))
   useEffect(() => {
-    if (resolved) return
+    if (!needed) return
     let active = true
     void loadStrings(language).then((strings) => {
       if (active) notify(() => setArrived({ language, strings }))
@@ -35,8 +46,8 @@ export function useStrings(
     return () => {
       active = false
     }
-  }, [resolved, language])
+  }, [needed, language])
   return resolved
     ? { strings: resolved, ready: true }
-    : { strings: resolveStrings('en', overrides) as PhoneLoginStrings, ready: false }
+    : { strings: resolveStrings('en', overrides) as FirstPaintStrings, ready: false }
 }
