@@ -3,7 +3,7 @@ import type { BudgetCheck } from './budgets'
 import type { BrowserResults } from './browser/browserBench'
 import { chromiumPath } from './browser/browserBench'
 import { browserSection } from './browser/browserSummary'
-import { describeCheck, firstPaintReason, sizeBudgets } from './budgets'
+import { describeCheck, sizeBudgets } from './budgets'
 import type { BundleSize } from './bundleSize'
 import { displayPath } from './bundleSize'
 import type { EmulatorLoad } from './emulatorLoad'
@@ -342,11 +342,7 @@ function loadTable(outcome: Outcome<EmulatorLoad>): string {
 
 function budgetList(checks: BudgetCheck[]): string {
   const verdict = (check: BudgetCheck) => (check.ok ? 'met' : '**MISSED**')
-  const firstPaintMissed = checks.some((check) => check.label.endsWith('before first paint') && !check.ok)
-  return (
-    checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n') +
-    (firstPaintMissed ? `\n\n### What holds d's first paint back\n\n${firstPaintReason}` : '')
-  )
+  return checks.map((check) => `- ${verdict(check)}: ${describeCheck(check)}`).join('\n')
 }
 
 export function renderReport(results: BenchResults): string {

@@ -244,10 +244,10 @@ export function browserSection(results: BrowserResults): string {
 ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '∞'}). Against the baseline, otpkit's page moves ${integer.format(extraBytes)} more bytes before its field is usable
 (about ${msCell((extraBytes * 8 * 1000) / conditions.downloadBitsPerSecond)} at ${conditions.downloadBitsPerSecond / 1e6} Mbps: its first-paint JavaScript, stylesheet and esbuild's
 interop-helper chunk) and runs ${msCell(extraTasks)} more of main-thread tasks over 50 ms: evaluating and rendering the
-first-paint code (client, flow, phone step). Constructing the \`Intl.DisplayNames\` that names the
+first-paint code (the client and the phone step). Constructing the \`Intl.DisplayNames\` that names the
 picker's countries costs ${msCell(results.displayNamesMs)} on a fresh page at this CPU slowdown, measured in the same run; otpkit
-makes it when the page is idle after the first paint, as it does the flag-emoji check. The size budgets'
-first-paint figure is the lever: see the budget notes above.
+makes it when the page is idle after the first paint, as it does the flag-emoji check. The first paint's
+size (its budget above) is the lever.
 `
       : ''
   const keys = keystrokeRatio(summaries)
@@ -258,8 +258,8 @@ first-paint figure is the lever: see the budget notes above.
 vendor's). The p50s are ${msCell(baseline?.keystrokeP50 ?? null)} (baseline), ${msCell(otpkit?.keystrokeP50 ?? null)} (otpkit) and ${msCell(vendor?.keystrokeP50 ?? null)} (vendor); the p95s
 ${msCell(baseline?.keystrokeP95 ?? null)}, ${msCell(otpkit?.keystrokeP95 ?? null)} and ${msCell(vendor?.keystrokeP95 ?? null)}. The baseline page does nothing on a key but React's own
 update of one field, so its p95 shows how far this machine's other work (load average in the header)
-stretches single keys. On each key otpkit formats the number as you type (libphonenumber-js's AsYouType,
-under 1 ms a key once warm) and re-renders the whole login; the vendor formats nothing while typing (its
+stretches single keys. On each key otpkit formats the number as you type (formatAsYouType.ts over
+libphonenumber-js's metadata, under 1 ms a key once warm) and re-renders the whole login; the vendor formats nothing while typing (its
 field keeps the digits as typed); the formatter is warmed with a sample number when the page is idle,
 so that the first key does not build its patterns. CI enforces ${browserCeilings.keystrokeP95Ratio}× (one 8 ms step of Event Timing).
 `

@@ -171,6 +171,34 @@ describe('<PhoneLogin> languages', () => {
     expect(screen.getByRole('heading', { name: 'Connectez-vous avec votre téléphone' })).toBeTruthy()
   })
 
+  it('strings that cover the phone step show it at once; the language comes for what they leave out', async () => {
+    const { stytch } = createHarness()
+    // Italian's phone step only, passed in: nothing to load before the first paint.
+    const phoneStep: Partial<PhoneLoginStrings> = {
+      phoneTitle: italian.phoneTitle,
+      phoneIntro: italian.phoneIntro,
+      phoneIntroChannel: italian.phoneIntroChannel,
+      phoneLabel: italian.phoneLabel,
+      phoneHint: italian.phoneHint,
+      countryLabel: italian.countryLabel,
+      channelLabel: italian.channelLabel,
+      sendCode: italian.sendCode,
+      sendingCode: italian.sendingCode,
+      sendCodeIn: italian.sendCodeIn,
+      waitOver: italian.waitOver,
+      errorNetwork: italian.errorNetwork,
+    }
+    const { user } = renderWith(stytch, <PhoneLogin locale="it" strings={phoneStep} />)
+    expect(screen.getByRole('heading', { name: italian.phoneTitle })).toBeTruthy()
+    await user.type(screen.getByLabelText(italian.phoneLabel), '4155')
+    await user.click(screen.getByRole('button', { name: italian.sendCode }))
+    // The rest is Italian, not English: the language was loaded for the later steps.
+    await screen.findByText(italian.errorPhoneTooShort.replace('{country}', 'Stati Uniti'))
+    await user.type(screen.getByLabelText(italian.phoneLabel), '550123')
+    await user.click(screen.getByRole('button', { name: italian.sendCode }))
+    expect(await screen.findByLabelText(italian.codeLabel)).toBeTruthy()
+  })
+
   it('strings overrides replace any message, placeholders included', async () => {
     const { stytch } = createHarness()
     const { user } = renderWith(
