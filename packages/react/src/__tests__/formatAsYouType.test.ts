@@ -13,36 +13,11 @@ import { countryOfNumber } from '../phone/countries'
 import { formatAsYouType } from '../phone/formatAsYouType'
 import { createPhoneTools, SANDBOX_NUMBER } from '../phone/phoneTools'
 import type { PhoneCheck, PhoneTools } from '../phone/phoneTools'
+import { nationalNumbers } from './generatedNumbers'
 
 const metadata = world as unknown as MetadataJson
 const countries = Object.keys(world.countries)
 const perCountry = 200
-
-/** The same seeded generator as phoneMetadata.test.ts, so a failure names numbers that can be made again. */
-function random(seed: number) {
-  let state = seed
-  return (below: number) => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * below
-  }
-}
-
-/** National numbers: the country's example with random tails (mostly valid) of random lengths. */
-function nationalNumbers(country: string): string[] {
-  const next = random(country.charCodeAt(0) * 31 + country.charCodeAt(1))
-  const example = (examples as Record<string, string>)[country] ?? '2015550123'
-  const numbers: string[] = []
-  for (let index = 0; index < perCountry; index += 1) {
-    const keep = Math.floor(next(example.length))
-    let digits = example.slice(0, keep)
-    const length = example.length + Math.floor(next(5)) - 2
-    while (digits.length < length) digits += String(Math.floor(next(10)))
-    numbers.push(digits)
-  }
-  return numbers
-}
 
 /**
  * What a person types key by key: every prefix of each number, the complete number the longest. Every
@@ -62,7 +37,7 @@ function typedTexts(country: string): { national: string[]; international: strin
   const typeIn = (texts: Set<string>, whole: string) => {
     for (let end = 1; end <= whole.length; end += 1) texts.add(whole.slice(0, end))
   }
-  nationalNumbers(country).forEach((digits, index) => {
+  nationalNumbers(country, perCountry).forEach((digits, index) => {
     typeIn(national, digits)
     typeIn(international, `+${code}${digits}`)
     if (index % 10 !== 0) return

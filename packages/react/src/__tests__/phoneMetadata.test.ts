@@ -15,39 +15,15 @@ import { allCountries, countryOfNumber, dialCode } from '../phone/countries'
 import { loadPhoneTools, WORLD_THRESHOLD } from '../phone/loadPhoneTools'
 import { createPhoneTools } from '../phone/phoneTools'
 import type { PhoneCheck } from '../phone/phoneTools'
+import { nationalNumbers, random } from './generatedNumbers'
 // @ts-expect-error: a plain .mjs script without declarations
 import { expectedFiles, outDir } from '../../scripts/phoneMetadata.mjs'
 
 const reference = createPhoneTools(world, countryOfNumber)
 const reasonOf = (check: PhoneCheck) => (check.ok ? 'ok' : check.reason)
 
-/** A small seeded generator, so that a failure names numbers that can be generated again. */
-function random(seed: number) {
-  let state = seed
-  return (below: number) => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * below
-  }
-}
-
 const countries = allCountries().filter((country) => country in world.countries)
 const perCountry = 120
-
-/** National numbers for `country`: its example with random tails (mostly valid) and random digits. */
-function nationalNumbers(country: string, next: (below: number) => number): string[] {
-  const example = (examples as Record<string, string>)[country] ?? '2015550123'
-  const numbers: string[] = []
-  for (let index = 0; index < perCountry; index += 1) {
-    const keep = Math.floor(next(example.length))
-    let digits = example.slice(0, keep)
-    const length = example.length + Math.floor(next(5)) - 2
-    while (digits.length < length) digits += String(Math.floor(next(10)))
-    numbers.push(digits)
-  }
-  return numbers
-}
 
 describe('phone metadata per calling code', () => {
   it('the generated modules are those of the installed libphonenumber-js (run `pnpm -F @otpkit/react metadata`)', () => {
@@ -60,9 +36,8 @@ describe('phone metadata per calling code', () => {
   it.each(countries)('%s alone formats and validates as with the full metadata', async (country) => {
     const tools = await loadPhoneTools([country])
     const allowed = [country]
-    const next = random(country.charCodeAt(0) * 31 + country.charCodeAt(1))
     const code = dialCode(country) ?? ''
-    for (const digits of nationalNumbers(country, next)) {
+    for (const digits of nationalNumbers(country, perCountry)) {
       for (const text of [digits, `+${code} ${digits}`, digits.slice(0, Math.ceil(digits.length / 2))]) {
         const expected = reference.checkPhone(text, country, allowed)
         const typing = new AsYouType(text.startsWith('+') ? undefined : (country as CountryCode), world)
