@@ -33,8 +33,17 @@ test('a reload on the code step comes back to it and signs in with no second SMS
   await codeStep(page).waitFor()
   const code = await sms.code()
 
+  // From here on, note whether the phone step ever shows: the reloaded login must go straight back.
+  await page.addInitScript(() => {
+    const look = () => {
+      if (document.querySelector('input[name="phone"]')) Object.assign(window, { phoneStepSeen: true })
+    }
+    new MutationObserver(look).observe(document, { childList: true, subtree: true })
+  })
   await page.reload()
   await codeStep(page).waitFor()
+  // Busy until the flow that restores the step is here, never the phone step meanwhile.
+  expect(await page.evaluate(() => 'phoneStepSeen' in window)).toBe(false)
   await page.getByText(/We sent a 6-digit code to \+1 ••• ••• \d{4}\./).waitFor()
   // This tab keeps the step without the full number.
   const kept = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)))

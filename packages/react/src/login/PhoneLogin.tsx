@@ -19,7 +19,6 @@ import { loginKit } from './loginKit'
 import { PhoneEntry } from './PhoneEntry'
 import { useLaterViews } from './useLaterViews'
 import { useLatest } from './useLatest'
-import { smsLocale } from './smsLocale'
 import { useLoginFlow } from './useLoginFlow'
 import { usePhoneField } from './usePhoneField'
 
@@ -75,14 +74,15 @@ export function PhoneLogin(props: PhoneLoginProps) {
       if (event.type === 'error') onError?.(event.error as RequestError)
       if (event.type === 'authenticated') onSuccess?.({ session: event.session, user: event.user })
     })
-  const { flow, state, flowWith } = useLoginFlow(
+  const { flow, state, flowWith, resuming } = useLoginFlow(
     stytch,
-    {
+    (views) => ({
       channel: firstChannel,
       expirationMinutes: props.expirationMinutes,
       sessionDurationMinutes: props.sessionDurationMinutes,
-      // Only a locale the API takes for messages is sent (de → de-DE); any other is left out.
-      locale: smsLocale(locale),
+      // Only a locale the API takes for messages is sent (de → de-DE); any other is left out. The table
+      // of those comes with the flow, in the later views.
+      locale: views.smsLocale(locale),
       enableAutofill,
       autofillSessionDurationMinutes: props.autofillSessionDurationMinutes,
       resendCooldownSeconds: props.resendCooldownSeconds,
@@ -90,7 +90,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
       // were it missing, the flow's own mask would hide the number.
       maskPhone: (phone) => loadedPhoneTools(field.allowed)?.maskPhone(phone),
       onEvent: report,
-    },
+    }),
     later,
   )
   const step = state?.step ?? 'phone'
@@ -100,8 +100,10 @@ export function PhoneLogin(props: PhoneLoginProps) {
   const lang = language === 'pt-br' ? 'pt-BR' : language
   // Arabic is written right to left: the whole login mirrors, numbers stay isolated left to right.
   const dir = language === 'ar' ? 'rtl' : undefined
-  // A built-in language other than English is on its way: nothing in the wrong language meanwhile.
-  if (!ready) return <div className={root} lang={lang} dir={dir} data-step={step} aria-busy="true" />
+  // A built-in language other than English is on its way (nothing in the wrong language meanwhile), or a
+  // code step this tab kept waits for the flow that brings it back (not the phone step meanwhile).
+  if (!ready || resuming)
+    return <div className={root} lang={lang} dir={dir} data-step={step} aria-busy="true" />
   return (
     <div className={root} lang={lang} dir={dir} data-step={step}>
       {step === 'phone' && (

@@ -13,6 +13,8 @@ export { CountryList } from './CountryList'
 export { DoneStep } from './DoneStep'
 // Errors come after a Send, so do their words, and the strings of the later steps.
 export { describeFlowError, errorText } from './describeError'
+// The language of the message, which only a Send needs.
+export { smsLocale } from './smsLocale'
 export { completeStrings, coversLaterSteps } from '../strings/completeStrings'
 // Work done when the page is idle after the first paint.
 export { countryNamer } from '../phone/countryNamer'

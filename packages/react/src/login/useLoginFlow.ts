@@ -12,6 +12,20 @@ import type { LaterViews } from './useLaterViews'
 
 const unsubscribed = () => () => undefined
 const noState = () => undefined
+const never = () => false
+
+/**
+ * Whether this tab keeps a sent code's step: the flow's own key (core's savedCode.ts), read here so that
+ * a reload shows the login busy, not the phone step, until the flow that restores it is here.
+ */
+const KEPT_STEP_KEY = 'otpkit:login:code'
+function keepsStep(): boolean {
+  try {
+    return window.sessionStorage.getItem(KEPT_STEP_KEY) !== null
+  } catch {
+    return false
+  }
+}
 
 export interface LoginFlowHandle {
   /** The flow, once the later views are here. */
@@ -20,25 +34,31 @@ export interface LoginFlowHandle {
   state: LoginFlowState | undefined
   /** The flow for views that have just arrived (Send awaits them, then sends through this). */
   flowWith(views: LaterViews): LoginFlow
+  /** A step this tab kept is waiting for the flow to restore it. */
+  resuming: boolean
 }
 
+/**
+ * @param optionsFor the flow's options, from the later views it comes with (asked again after each
+ *   render, and when Send makes the flow the moment those views arrive).
+ */
 export function useLoginFlow(
   client: LoginFlowClient,
-  options: LoginFlowOptions,
+  optionsFor: (views: LaterViews) => LoginFlowOptions,
   views: LaterViews | undefined,
 ): LoginFlowHandle {
-  const latest = useRef(options)
+  const latest = useRef(optionsFor)
   const created = useRef<LoginFlow | null>(null)
   // Creating a flow has no side effects (it subscribes to nothing until a view subscribes), so making it
   // while rendering, or twice under StrictMode, costs nothing.
   const flowWith = useCallback(
-    (later: LaterViews) => (created.current ??= later.createLoginFlow(client, latest.current)),
+    (later: LaterViews) => (created.current ??= later.createLoginFlow(client, latest.current(later))),
     [client],
   )
   const flow = views ? flowWith(views) : undefined
   useEffect(() => {
-    latest.current = options
-    flow?.setOptions(options)
+    latest.current = optionsFor
+    if (views) flow?.setOptions(optionsFor(views))
   })
   const subscribe = useCallback(
     (onChange: () => void) => (flow ? flow.subscribe(() => notify(onChange)) : unsubscribed()),
@@ -46,5 +66,7 @@ export function useLoginFlow(
   )
   // The server renders the phone step; a code step kept for this tab appears once hydrated.
   const state = useSyncExternalStore(subscribe, flow?.getState ?? noState, flow?.getInitialState ?? noState)
-  return { flow, state, flowWith }
+  // Not on the server, nor while hydrating what it rendered (the phone step).
+  const kept = useSyncExternalStore(unsubscribed, keepsStep, never)
+  return { flow, state, flowWith, resuming: !flow && kept }
 }
