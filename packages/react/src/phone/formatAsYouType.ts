@@ -237,7 +237,7 @@ export function formatAsYouType(
   const home = defaultCountry && defaultCountry in metadata.countries ? defaultCountry : undefined
   const plan = () => plans.numberingPlan
   const digits = digitsOf(text)
-  const s: State = {
+  const state: State = {
     international: false,
     missingPlus: false,
     digits: '',
@@ -249,8 +249,11 @@ export function formatAsYouType(
   }
 
   const nationalDigits = () =>
-    s.international ? s.digits.slice((s.iddPrefix?.length ?? 0) + (s.callingCode?.length ?? 0)) : s.digits
-  const withoutIdd = () => (s.international && s.iddPrefix ? s.digits.slice(s.iddPrefix.length) : s.digits)
+    state.international
+      ? state.digits.slice((state.iddPrefix?.length ?? 0) + (state.callingCode?.length ?? 0))
+      : state.digits
+  const withoutIdd = () =>
+    state.international && state.iddPrefix ? state.digits.slice(state.iddPrefix.length) : state.digits
 
   // getCountryByNationalNumber: the first region whose leading digits or number types fit.
   const countryByNationalNumber = (nationalNumber: string, countries: string[]) =>
@@ -270,13 +273,13 @@ export function formatAsYouType(
   // AsYouTypeFormatter#narrowDownMatchingFormats.
   const suits = (format: Format) =>
     !(
-      s.nationalPrefix &&
+      state.nationalPrefix &&
       !format.usesNationalPrefix() &&
       !format.nationalPrefixIsOptionalWhenFormattingInNationalFormat()
     ) &&
     !(
-      !s.international &&
-      !s.nationalPrefix &&
+      !state.international &&
+      !state.nationalPrefix &&
       format.nationalPrefixIsMandatoryWhenFormattingInNationalFormat()
     )
   const leads = (format: Format, leading: string, index: number) => {
@@ -286,31 +289,38 @@ export function formatAsYouType(
     return leading.length < 3 ? couldStartWith(pattern, leading) : regexp(`^(${pattern})`).test(leading)
   }
   const narrow = () => {
-    const index = Math.max(0, s.nationalNumber.length - 3)
-    s.formats = s.formats.filter((format) => suits(format) && leads(format, s.nationalNumber, index))
+    const index = Math.max(0, state.nationalNumber.length - 3)
+    state.formats = state.formats.filter(
+      (format) => suits(format) && leads(format, state.nationalNumber, index),
+    )
   }
   // AsYouTypeFormatter#reset, on a new numbering plan or national number.
   const resetFormats = () => {
     const current = plan()
-    s.nanp = current?.callingCode() === '1'
-    s.formats = current ? current.formats() : []
-    if (s.nationalNumber) narrow()
+    state.nanp = current?.callingCode() === '1'
+    state.formats = current ? current.formats() : []
+    if (state.nationalNumber) narrow()
   }
 
   // AsYouType#determineTheCountryIfNeeded.
   const determineCountry = () => {
-    const shared = s.callingCode ? (plans.getCountryCodesForCallingCode(s.callingCode)?.length ?? 0) : 0
-    if (s.country && shared <= 1) return
-    const country = countryByCallingCode(s.international ? s.callingCode : undefined, s.nationalNumber)
-    if (country !== s.country) {
-      s.country = country
+    const shared = state.callingCode
+      ? (plans.getCountryCodesForCallingCode(state.callingCode)?.length ?? 0)
+      : 0
+    if (state.country && shared <= 1) return
+    const country = countryByCallingCode(
+      state.international ? state.callingCode : undefined,
+      state.nationalNumber,
+    )
+    if (country !== state.country) {
+      state.country = country
       if (country) plans.selectNumberingPlan(country)
     }
   }
 
   const setCallingCode = (callingCode: string | undefined) => {
-    s.callingCode = callingCode
-    plans.selectNumberingPlan(s.country || callingCode)
+    state.callingCode = callingCode
+    plans.selectNumberingPlan(state.country || callingCode)
     resetFormats()
   }
   const onNationalNumberChange = () => {
@@ -319,15 +329,15 @@ export function formatAsYouType(
   }
   // AsYouTypeParser#startInternationalNumber.
   const startInternational = (country: string | undefined, callingCode: string | undefined) => {
-    s.international = true
-    s.country = country
+    state.international = true
+    state.country = country
     setCallingCode(callingCode)
-    if (s.nationalNumber) {
-      s.nationalNumber = nationalDigits()
-      s.modified = false
-      s.nationalPrefix = s.carrierCode = s.otherPrefix = undefined
+    if (state.nationalNumber) {
+      state.nationalNumber = nationalDigits()
+      state.modified = false
+      state.nationalPrefix = state.carrierCode = state.otherPrefix = undefined
       onNationalNumberChange()
-      s.extracted = false
+      state.extracted = false
     }
   }
 
@@ -339,13 +349,13 @@ export function formatAsYouType(
     const { nationalNumber, nationalPrefix, carrierCode } = extractNationalPrefix(national, current)
     if (nationalNumber === national) return false
     const index = national.lastIndexOf(nationalNumber)
-    s.modified = index < 0 || index !== national.length - nationalNumber.length
-    const before = s.modified ? '' : national.slice(0, index)
-    s.otherPrefix = before && before !== nationalPrefix ? before : undefined
-    s.nationalPrefix = nationalPrefix
-    s.carrierCode = carrierCode
-    s.nationalNumber = nationalNumber
-    s.extracted = true
+    state.modified = index < 0 || index !== national.length - nationalNumber.length
+    const before = state.modified ? '' : national.slice(0, index)
+    state.otherPrefix = before && before !== nationalPrefix ? before : undefined
+    state.nationalPrefix = nationalPrefix
+    state.carrierCode = carrierCode
+    state.nationalNumber = nationalNumber
+    state.extracted = true
     onNationalNumberChange()
     return true
   }
@@ -358,7 +368,7 @@ export function formatAsYouType(
       const callingCode = rest.slice(0, length)
       if (plans.hasCallingCode(callingCode)) {
         setCallingCode(callingCode)
-        s.nationalNumber = rest.slice(length)
+        state.nationalNumber = rest.slice(length)
         return true
       }
     }
@@ -367,12 +377,12 @@ export function formatAsYouType(
 
   // AsYouTypeParser#extractIddPrefix: "00 44 …" dialled from a country whose international prefix is 00.
   const extractIddPrefix = () => {
-    if (s.international || s.iddPrefix || !home) return false
+    if (state.international || state.iddPrefix || !home) return false
     const pattern = regexp(planOf(metadata, home)?.IDDPrefix() ?? '')
-    if (s.digits.search(pattern) !== 0) return false
-    const rest = s.digits.slice(pattern.exec(s.digits)?.[0].length ?? 0)
-    if (rest.startsWith('0') || rest === s.digits) return false
-    s.iddPrefix = s.digits.slice(0, s.digits.length - rest.length)
+    if (state.digits.search(pattern) !== 0) return false
+    const rest = state.digits.slice(pattern.exec(state.digits)?.[0].length ?? 0)
+    if (rest.startsWith('0') || rest === state.digits) return false
+    state.iddPrefix = state.digits.slice(0, state.digits.length - rest.length)
     startInternational(undefined, undefined)
     return true
   }
@@ -394,14 +404,14 @@ export function formatAsYouType(
 
   // AsYouTypeParser#fixMissingPlus: "44 7400 …" typed with GB chosen is read as +44.
   const fixMissingPlus = () => {
-    const country = s.country || home
-    if (s.international || !country) return false
+    const country = state.country || home
+    if (state.international || !country) return false
     const callingCode = getCountryCallingCode(country as CountryCode, metadata)
-    if (!s.digits.startsWith(callingCode)) return false
+    if (!state.digits.startsWith(callingCode)) return false
     const current = planOf(metadata, country)
     if (!current) return false
-    const shorter = parsedNationalNumber(s.digits.slice(callingCode.length), current)
-    const whole = parsedNationalNumber(s.digits, current)
+    const shorter = parsedNationalNumber(state.digits.slice(callingCode.length), current)
+    const whole = parsedNationalNumber(state.digits, current)
     const pattern = current.nationalNumberPattern()
     if (
       !(!matchesEntirely(whole, pattern) && matchesEntirely(shorter, pattern)) &&
@@ -409,14 +419,14 @@ export function formatAsYouType(
     ) {
       return false
     }
-    s.missingPlus = true
-    startInternational(s.country, callingCode)
+    state.missingPlus = true
+    startInternational(state.country, callingCode)
     return true
   }
 
   // AsYouTypeParser#reExtractNationalSignificantNumber, when the digits fit no format.
   const reExtract = () => {
-    if (!s.extracted && extractNationalNumber()) return true
+    if (!state.extracted && extractNationalNumber()) return true
     if (extractIddPrefix() || fixMissingPlus()) {
       if (extractCallingCode()) extractNationalNumber()
       return true
@@ -426,30 +436,30 @@ export function formatAsYouType(
 
   const separatorAfterNationalPrefix = (format: Format) => {
     const rule = format.nationalPrefixFormattingRule()
-    return s.nanp || (rule && /[- ]/.test(rule)) ? ' ' : ''
+    return state.nanp || (rule && /[- ]/.test(rule)) ? ' ' : ''
   }
   const triesNationalPrefixRule = (format: Format) => {
     if (!format.nationalPrefixFormattingRule()) return false
     const uses = format.usesNationalPrefix()
-    return (uses && !!s.nationalPrefix) || (!uses && !s.international)
+    return (uses && !!state.nationalPrefix) || (!uses && !state.international)
   }
-  const formatOf = (format: Format) => (s.international ? format.internationalFormat() : format.format())
+  const formatOf = (format: Format) => (state.international ? format.internationalFormat() : format.format())
 
   // AsYouTypeFormatter.complete: a number of possible length that fits a format's whole pattern.
   const formatWhole = (format: Format, withPrefixRule: boolean) => {
     const rule = format.nationalPrefixFormattingRule()
-    let result = s.nationalNumber.replace(
+    let result = state.nationalNumber.replace(
       regexp(format.pattern()),
-      s.international
+      state.international
         ? format.internationalFormat()
         : withPrefixRule && rule
           ? format.format().replace(FIRST_GROUP, rule)
           : format.format(),
     )
-    if (s.international) result = internationalStyle(result)
+    if (state.international) result = internationalStyle(result)
     if (!withPrefixRule) {
-      if (s.nationalPrefix) result = s.nationalPrefix + separatorAfterNationalPrefix(format) + result
-      else if (s.otherPrefix) result = `${s.otherPrefix} ${result}`
+      if (state.nationalPrefix) result = state.nationalPrefix + separatorAfterNationalPrefix(format) + result
+      else if (state.otherPrefix) result = `${state.otherPrefix} ${result}`
     }
     return digitsOf(result) === nationalDigits() ? result : undefined
   }
@@ -459,34 +469,34 @@ export function formatAsYouType(
     const pattern = format.pattern()
     if (pattern.includes('|')) return undefined
     let nines = NINES.match(regexp(pattern))?.[0] ?? ''
-    if (s.nationalNumber.length > nines.length) return undefined
-    const typed = s.nationalNumber.replace(/\d/g, '9')
+    if (state.nationalNumber.length > nines.length) return undefined
+    const typed = state.nationalNumber.replace(/\d/g, '9')
     if (regexp(`^${pattern}$`).test(typed)) nines = typed
     let layout = formatOf(format)
     let prefixIncluded = false
     const rule = format.nationalPrefixFormattingRule()
-    if (rule && triesNationalPrefixRule(format) && digitsOf(rule) === `${s.nationalPrefix ?? ''}1`) {
+    if (rule && triesNationalPrefixRule(format) && digitsOf(rule) === `${state.nationalPrefix ?? ''}1`) {
       layout = layout.replace(FIRST_GROUP, rule)
       prefixIncluded = true
-      for (let index = 0; index < (s.nationalPrefix?.length ?? 0); index += 1)
+      for (let index = 0; index < (state.nationalPrefix?.length ?? 0); index += 1)
         layout = layout.replace(/\d/, 'x')
     }
     let template = nines.replace(regexp(pattern), layout).replace(/9/g, 'x')
     if (!prefixIncluded) {
-      if (s.otherPrefix) template = `${'x'.repeat(s.otherPrefix.length)} ${template}`
-      else if (s.nationalPrefix) {
-        template = 'x'.repeat(s.nationalPrefix.length) + separatorAfterNationalPrefix(format) + template
+      if (state.otherPrefix) template = `${'x'.repeat(state.otherPrefix.length)} ${template}`
+      else if (state.nationalPrefix) {
+        template = 'x'.repeat(state.nationalPrefix.length) + separatorAfterNationalPrefix(format) + template
       }
     }
-    return s.international ? internationalStyle(template) : template
+    return state.international ? internationalStyle(template) : template
   }
 
   // AsYouTypeFormatter#format.
   const format = (): string | undefined => {
     const current = plan()
-    if (current && lengthOf(s.nationalNumber, current) === 'IS_POSSIBLE') {
-      for (const candidate of s.formats) {
-        if (!matchesEntirely(s.nationalNumber, candidate.pattern())) continue
+    if (current && lengthOf(state.nationalNumber, current) === 'IS_POSSIBLE') {
+      for (const candidate of state.formats) {
+        if (!matchesEntirely(state.nationalNumber, candidate.pattern())) continue
         const whole =
           (triesNationalPrefixRule(candidate) && formatWhole(candidate, true)) ||
           formatWhole(candidate, false)
@@ -495,11 +505,11 @@ export function formatAsYouType(
     }
     // The first grouping-only format with a template takes the digits; the others wait.
     let template: string | undefined
-    for (const candidate of s.formats.slice()) {
+    for (const candidate of state.formats.slice()) {
       if (!GROUPING_ONLY.test(formatOf(candidate))) continue
       template = templateOf(candidate)
       if (template) break
-      s.formats = s.formats.filter((other) => other !== candidate)
+      state.formats = state.formats.filter((other) => other !== candidate)
     }
     if (!template) return undefined
     const national = nationalDigits()
@@ -522,34 +532,44 @@ export function formatAsYouType(
 
   // AsYouType#getFullNumber: the calling code (and the international prefix) before the national part.
   const full = (national: string) => {
-    if (!s.international) return national
-    const number = !s.callingCode ? withoutIdd() : national ? `${s.callingCode} ${national}` : s.callingCode
-    const prefix = s.iddPrefix ? (number ? `${s.iddPrefix} ` : s.iddPrefix) : s.missingPlus ? '' : '+'
+    if (!state.international) return national
+    const number = !state.callingCode
+      ? withoutIdd()
+      : national
+        ? `${state.callingCode} ${national}`
+        : state.callingCode
+    const prefix = state.iddPrefix
+      ? number
+        ? `${state.iddPrefix} `
+        : state.iddPrefix
+      : state.missingPlus
+        ? ''
+        : '+'
     return prefix + number
   }
 
   // AsYouTypeParser#input and AsYouType#input.
   plans.selectNumberingPlan(home)
-  s.country = home
+  state.country = home
   resetFormats()
   let output = ''
   if (text.startsWith('+')) {
-    s.international = true
-    s.country = undefined
+    state.international = true
+    state.country = undefined
     setCallingCode(undefined)
     if (!digits) output = '+'
   }
   if (digits) {
-    s.digits = digits
+    state.digits = digits
     if (digits.length >= 3) extractIddPrefix()
-    if (s.international && !s.callingCode) {
+    if (state.international && !state.callingCode) {
       extractCallingCode()
     } else {
-      s.nationalNumber += digits
-      if (!s.international && !s.extracted) extractNationalNumber()
+      state.nationalNumber += digits
+      if (!state.international && !state.extracted) extractNationalNumber()
     }
     determineCountry()
-    if (s.nationalNumber) narrow()
+    if (state.nationalNumber) narrow()
     let formatted = plan() ? format() : undefined
     if (formatted === undefined && reExtract()) {
       determineCountry()
@@ -557,40 +577,43 @@ export function formatAsYouType(
     }
     output = full(
       formatted ||
-        (s.modified ? nationalDigits() : (s.otherPrefix || s.nationalPrefix || '') + s.nationalNumber),
+        (state.modified
+          ? nationalDigits()
+          : (state.otherPrefix || state.nationalPrefix || '') + state.nationalNumber),
     )
   }
 
   return {
     text: output,
-    callingCode: s.international ? s.callingCode : undefined,
-    country: s.digits ? s.country : undefined,
+    callingCode: state.international ? state.callingCode : undefined,
+    country: state.digits ? state.country : undefined,
     number: numberOf(),
     length: lengthProblem(),
   }
 
   // AsYouType#getNumber.
   function numberOf(): PhoneNumber | undefined {
-    if (!s.nationalNumber) return undefined
-    let country = s.country
-    if (!country && !s.callingCode) return undefined
+    if (!state.nationalNumber) return undefined
+    let country = state.country
+    if (!country && !state.callingCode) return undefined
     const current = plan()
     if (country && country === home && current) {
       const shared = plans.getCountryCodesForCallingCode(current.callingCode())
-      if (shared && shared.length > 1) country = countryByNationalNumber(s.nationalNumber, shared) ?? country
+      if (shared && shared.length > 1)
+        country = countryByNationalNumber(state.nationalNumber, shared) ?? country
     }
-    const number = new PhoneNumberOf(country || s.callingCode || '', s.nationalNumber, metadata)
-    if (s.carrierCode) number.carrierCode = s.carrierCode
+    const number = new PhoneNumberOf(country || state.callingCode || '', state.nationalNumber, metadata)
+    if (state.carrierCode) number.carrierCode = state.carrierCode
     return number
   }
 
   // AsYouType#validateLength.
   function lengthProblem(): LengthProblem | undefined {
     const current = plan()
-    if (!s.digits) return 'NOT_A_NUMBER'
+    if (!state.digits) return 'NOT_A_NUMBER'
     if (!current) return 'INVALID_COUNTRY'
-    if (!s.nationalNumber) return 'TOO_SHORT'
-    const length = lengthOf(s.nationalNumber, current)
+    if (!state.nationalNumber) return 'TOO_SHORT'
+    const length = lengthOf(state.nationalNumber, current)
     return length === 'IS_POSSIBLE' ? undefined : length
   }
 }
