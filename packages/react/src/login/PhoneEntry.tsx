@@ -1,7 +1,8 @@
 'use client'
 
 // The phone step over the flow: checks the number on the device (nothing is sent for a bad one), then
-// asks the flow to send. The wait shown is the typed number's own, so a limit on one number never
+// asks the flow to send. Until the flow has come with the later views nothing has been sent, so the
+// step shows without it. The wait shown is the typed number's own, so a limit on one number never
 // holds back another.
 import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { dialCode } from '../phone/countries'

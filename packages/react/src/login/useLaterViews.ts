@@ -1,8 +1,8 @@
 'use client'
 
-// Loads the views that follow the first paint (laterViews.ts) once per page, right after it, so that they
-// are here before anyone opens the country list or has a code to type. A failed load is forgotten: the
-// next render tries again.
+// Loads what follows the first paint (laterViews.ts: the flow, the later steps, their words) once per
+// page, right after it, so that it is here before anyone opens the country list or presses Send. A failed
+// load is forgotten: the next render tries again.
 import { useEffect, useState } from 'react'
 import { notify } from '../notify'
 import type * as laterViews from './laterViews'
