@@ -2,8 +2,9 @@
 // scripts/phoneMetadata.mjs cuts from libphonenumber-js's own metadata, one per group of calling codes
 // that start with the same two digits, found through a table per zone (the first digit). Every region that
 // shares a calling code comes along (a +1 number is only known to be Canadian once Canada's ranges are
-// there), so validation gives the same answers as the full metadata for every allowed country. Only the allowed calling codes are kept from each group:
-// a number from a neighbouring code is refused as from another country, as with no metadata for it.
+// there), so validation gives the same answers as the full metadata for every allowed country. Only the
+// allowed calling codes are kept from each group: a number from a neighbouring code is refused as from
+// another country, as with no metadata for it.
 import type { MetadataJson } from 'libphonenumber-js/core'
 import { metadataZones } from './metadata/loaders'
 

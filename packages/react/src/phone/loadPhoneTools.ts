@@ -1,8 +1,8 @@
 // Loads the phone library and the metadata of the allowed countries' calling codes on demand, once per
 // set of calling codes. The library and the table of metadata chunks are two chunks fetched side by side;
 // the metadata chunks follow. Past WORLD_THRESHOLD calling codes the whole world's metadata comes in one
-// chunk instead, and the table is not fetched at all. A failed load (a chunk that did not arrive) is forgotten so the next
-// attempt tries again.
+// chunk instead, and the table is not fetched at all. A failed load (a chunk that did not arrive) is
+// forgotten so the next attempt tries again.
 import { countryOfNumber, dialCode } from './countries'
 import type { PhoneTools } from './phoneTools'
 
