@@ -8,7 +8,7 @@ import type { LoginChannel, LoginFlow, LoginFlowState } from '@otpkit/core/flow'
 import { dialCode } from '../phone/countries'
 import { loadPhoneTools } from '../phone/loadPhoneTools'
 import type { PhoneTools } from '../phone/loadPhoneTools'
-import type { FirstPaintStrings } from '../strings/types'
+import type { FirstPaintStrings, PhoneLoginStrings } from '../strings/types'
 import { channelString } from './channels'
 import type { LoginError } from './describeError'
 import { loginKit } from './loginKit'
@@ -29,6 +29,8 @@ export interface PhoneEntryProps {
   field: ReturnType<typeof usePhoneField>
   tools: PhoneTools | undefined
   strings: FirstPaintStrings
+  /** Every string, once the later views (which bring the rest of them) are here. */
+  fullStrings: PhoneLoginStrings | undefined
   /** BCP 47 tag of the language shown, for plural rules. */
   lang: string
   channels: readonly LoginChannel[]
@@ -54,6 +56,7 @@ export function PhoneEntry({
   field,
   tools,
   strings,
+  fullStrings,
   lang,
   channels,
   views,
@@ -124,8 +127,8 @@ export function PhoneEntry({
       focusKey={message.focusKey + ((state?.sentCount ?? 0) > 0 || error ? 1 : 0)}
       error={
         // The words come with the later views; a failure to load them is said without them.
-        shown && views
-          ? views.errorText(loginKit, shown, views.completeStrings(strings), {
+        shown && views && fullStrings
+          ? views.errorText(loginKit, shown, fullStrings, {
               country: field.countryName(shown.country ?? field.country),
               dialCode: `+${dialCode(shown.country ?? field.country) ?? ''}`,
               mainCountry: shown.mainCountry && field.countryName(shown.mainCountry),

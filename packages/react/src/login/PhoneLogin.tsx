@@ -115,6 +115,7 @@ export function PhoneLogin(props: PhoneLoginProps) {
           field={field}
           tools={field.tools}
           strings={strings}
+          fullStrings={full}
           lang={lang}
           channels={channels}
           views={later}

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import type { LoginFlow, LoginFlowClient, LoginFlowOptions, LoginFlowState } from '@otpkit/core/flow'
 import { notify } from '../notify'
 import type { LaterViews } from './useLaterViews'
+import { useLatest } from './useLatest'
 
 const unsubscribed = () => () => undefined
 const noState = () => undefined
@@ -47,17 +48,16 @@ export function useLoginFlow(
   optionsFor: (views: LaterViews) => LoginFlowOptions,
   views: LaterViews | undefined,
 ): LoginFlowHandle {
-  const latest = useRef(optionsFor)
+  const latest = useLatest(optionsFor)
   const created = useRef<LoginFlow | null>(null)
   // Creating a flow has no side effects (it subscribes to nothing until a view subscribes), so making it
   // while rendering, or twice under StrictMode, costs nothing.
   const flowWith = useCallback(
     (later: LaterViews) => (created.current ??= later.createLoginFlow(client, latest.current(later))),
-    [client],
+    [client, latest],
   )
   const flow = views ? flowWith(views) : undefined
   useEffect(() => {
-    latest.current = optionsFor
     if (views) flow?.setOptions(optionsFor(views))
   })
   const subscribe = useCallback(
